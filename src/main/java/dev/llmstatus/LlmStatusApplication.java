@@ -1,0 +1,17 @@
+package dev.llmstatus;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class LlmStatusApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LlmStatusApplication.class, args);
+    }
+
+}

@@ -1,0 +1,36 @@
+package dev.llmstatus.probe;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of one front-door probe of one component.
+ *
+ * @param provider provider slug
+ * @param component component key
+ * @param startedAt when the request started
+ * @param latency time to the answer (or to the failure)
+ * @param httpStatus the status code, or {@code null} when there was no HTTP answer
+ * @param outcome the classification
+ * @param errorClass where it failed, or {@code null} when it did not
+ * @param tls the negotiated TLS protocol, or {@code null} (plain HTTP, or no handshake)
+ * @param retryAfter the Retry-After the server sent, as received, or {@code null}
+ * @param contentType the response content type, or {@code null}
+ * @param signatures known error signatures found in the first 64 KiB of the body
+ * @param detail a short human description ("HTTP 503", "connection refused")
+ */
+public record ProbeResult(String provider, String component, Instant startedAt, Duration latency, Integer httpStatus,
+        Outcome outcome, ErrorClass errorClass, String tls, String retryAfter, String contentType,
+        List<String> signatures, String detail) {
+
+    public ProbeResult {
+        signatures = (signatures != null) ? List.copyOf(signatures) : List.of();
+    }
+
+    /** True when the probe failed at the network level (DNS, connect), which may be our network, not theirs. */
+    public boolean networkFailure() {
+        return this.errorClass != null && this.errorClass.network();
+    }
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting set-up: configuration, security headers, the clock and error pages.
+ */
+package dev.llmstatus.system;

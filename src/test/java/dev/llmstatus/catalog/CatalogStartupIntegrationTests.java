@@ -1,0 +1,64 @@
+package dev.llmstatus.catalog;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.llmstatus.LlmStatusApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the real application in its own JVM with a broken catalog, as an operator would.
+ */
+class CatalogStartupIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            provider missing its slug      | '- slug: acme'                          | '- name: Acme AI'   | provider #1 (name 'Acme AI'): slug: missing
+            component with malformed URL   | 'url: https://api.acme.example/models'  | 'url: https//api'   | provider 'acme': components[0].probe.url: malformed URL 'https//api'
+            """)
+    void badCatalogStopsStartUpWithOneClearLine(String name, String from, String to, String expected)
+            throws IOException, InterruptedException {
+        String catalog = """
+                providers:
+                  - slug: acme
+                    name: Acme AI
+                    website: https://acme.example
+                    apiBaseUrl: https://api.acme.example
+                    docs:
+                      errors: https://docs.acme.example/errors
+                    components:
+                      - key: api
+                        name: API
+                        probe:
+                          url: https://api.acme.example/models
+                          expect: [401]
+                """.replace(from, to);
+        Path file = Files.writeString(this.dir.resolve("providers.yml"), catalog, StandardCharsets.UTF_8);
+        Path log = this.dir.resolve("out.log");
+        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LlmStatusApplication.class.getName(),
+                "--llmstatus.catalog.location=file:" + file, "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:startup", "--llmstatus.probe.enabled=false"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).containsPattern("Invalid catalog .*providers\\.yml.*: \\Q" + expected + "\\E");
+        assertThat(output).doesNotContain("\tat dev.llmstatus");
+    }
+
+}
