@@ -1,6 +1,8 @@
 package dev.llmstatus.web;
 
-import dev.llmstatus.catalog.Catalog;
+import dev.llmstatus.status.Status;
+import dev.llmstatus.status.StatusEngine;
+import dev.llmstatus.status.StatusSnapshot;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,15 +11,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    private final Catalog catalog;
+    private final StatusEngine engine;
 
-    HomeController(Catalog catalog) {
-        this.catalog = catalog;
+    HomeController(StatusEngine engine) {
+        this.engine = engine;
     }
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("providers", this.catalog.providers());
+        StatusSnapshot snapshot = this.engine.current();
+        model.addAttribute("snapshot", snapshot);
+        model.addAttribute("now", snapshot.builtAt());
+        model.addAttribute("levels", Status.values());
         return "home/index";
     }
 

@@ -1,0 +1,52 @@
+package dev.llmstatus.status;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An incident as pages show it: one we detected, or one the provider's official page reports.
+ *
+ * @param id stable identifier (ours: {@code m-<id>}; official: {@code o-<external id>})
+ * @param official true when it comes from the provider's official status page
+ * @param title what happened
+ * @param impact the worst level it reached
+ * @param state "ongoing"/"resolved" for ours, the page's own word for official ones
+ * @param startedAt when it began
+ * @param resolvedAt when it ended, or {@code null} while ongoing
+ * @param components names of the affected components
+ * @param timeline its updates, newest first
+ * @param link the official incident page, or {@code null}
+ * @param leadMinutes for ours, how many minutes before the official page we saw it (negative: after); {@code null}
+ * when no official incident matches
+ */
+public record IncidentView(String id, boolean official, String title, Status impact, String state, Instant startedAt,
+        Instant resolvedAt, List<String> components, List<Entry> timeline, URI link, Long leadMinutes) {
+
+    public IncidentView {
+        components = List.copyOf(components);
+        timeline = List.copyOf(timeline);
+    }
+
+    public boolean ongoing() {
+        return this.resolvedAt == null;
+    }
+
+    /** Its length so far, or in all once resolved. */
+    public Duration duration(Instant now) {
+        Instant end = (this.resolvedAt != null) ? this.resolvedAt : now;
+        return end.isBefore(this.startedAt) ? Duration.ZERO : Duration.between(this.startedAt, end);
+    }
+
+    /**
+     * One update of an incident's timeline.
+     *
+     * @param at when
+     * @param state the state or level at that point, in words
+     * @param text what was said
+     */
+    public record Entry(Instant at, String state, String text) {
+    }
+
+}

@@ -1,0 +1,56 @@
+package dev.llmstatus.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.probe.OfficialStatus;
+
+/**
+ * One provider as the snapshot shows it. The level is derived from the components and the official reading held
+ * here, so a page built from this record cannot contradict itself.
+ *
+ * @param provider its catalog definition
+ * @param level the headline level
+ * @param reason the headline in one line of words
+ * @param decidedBy which signal set the level
+ * @param since when the current level began, or {@code null} when unknown
+ * @param lastChecked the freshest check of any of its components, or {@code null}
+ * @param components its components, in catalog order
+ * @param official the latest reading of its official page, or {@code null} when it has none or none was read
+ * @param officialLevel the official page's level as counted in the headline ({@link Status#UNKNOWN} when it does not
+ * count: unreadable, stale or absent)
+ * @param incidents ours and official ones of the incident window, ongoing first, then newest first
+ */
+public record ProviderState(Provider provider, Status level, String reason, Signal decidedBy, Instant since,
+        Instant lastChecked, List<ComponentState> components, OfficialStatus official, Status officialLevel,
+        List<IncidentView> incidents) {
+
+    public ProviderState {
+        components = List.copyOf(components);
+        incidents = List.copyOf(incidents);
+    }
+
+    public String slug() {
+        return this.provider.slug();
+    }
+
+    public String name() {
+        return this.provider.name();
+    }
+
+    public Optional<ComponentState> component(String key) {
+        return this.components.stream().filter((state) -> state.component().key().equals(key)).findFirst();
+    }
+
+    public List<IncidentView> ongoingIncidents() {
+        return this.incidents.stream().filter(IncidentView::ongoing).toList();
+    }
+
+    /** The uptime shown for the provider as a whole: that of its first component, its API. */
+    public Uptime uptime() {
+        return this.components.isEmpty() ? Uptime.NONE : this.components.get(0).uptime();
+    }
+
+}

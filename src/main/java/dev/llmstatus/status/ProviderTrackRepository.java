@@ -1,0 +1,7 @@
+package dev.llmstatus.status;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProviderTrackRepository extends JpaRepository<ProviderTrack, String> {
+
+}

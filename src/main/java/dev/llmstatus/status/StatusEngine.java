@@ -1,0 +1,270 @@
+package dev.llmstatus.status;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.llmstatus.catalog.Catalog;
+import dev.llmstatus.catalog.Component;
+import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.probe.HourlyRollup;
+import dev.llmstatus.probe.MonitorState;
+import dev.llmstatus.probe.OfficialIncident;
+import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.probe.ProbeHistory;
+import dev.llmstatus.probe.ProbeResult;
+import dev.llmstatus.probe.ProbeResultsRecorded;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Folds probe results, official readings and incidents into one immutable {@link StatusSnapshot} and swaps it in
+ * atomically. Rebuilds when new data arrives (checked every {@code rebuild-interval}) and at least every
+ * {@code max-snapshot-age}. This is the only reader of the database on behalf of pages.
+ */
+@Service
+public class StatusEngine {
+
+    private static final Logger logger = LoggerFactory.getLogger(StatusEngine.class);
+
+    /** Official readings older than this no longer count: the prober reads pages every few minutes. */
+    private static final Duration OFFICIAL_STALE_AFTER = Duration.ofMinutes(15);
+
+    private static final int SIGNATURE_RESULTS = 5;
+
+    private final Catalog catalog;
+
+    private final ProbeHistory history;
+
+    private final IncidentTracker tracker;
+
+    private final IncidentRepository incidents;
+
+    private final Clock clock;
+
+    private final StatusProperties properties;
+
+    private final ApplicationEventPublisher events;
+
+    private final AtomicReference<StatusSnapshot> current;
+
+    private final AtomicBoolean dirty = new AtomicBoolean(true);
+
+    private List<HourlyRollup> rollups = List.of();
+
+    private Instant rollupsLoadedAt;
+
+    StatusEngine(Catalog catalog, ProbeHistory history, IncidentTracker tracker, IncidentRepository incidents,
+            Clock clock, StatusProperties properties, ApplicationEventPublisher events) {
+        this.catalog = catalog;
+        this.history = history;
+        this.tracker = tracker;
+        this.incidents = incidents;
+        this.clock = clock;
+        this.properties = properties;
+        this.events = events;
+        this.current = new AtomicReference<>(starting(catalog, clock.instant(), properties));
+    }
+
+    /** The snapshot every page reads. Never null. */
+    public StatusSnapshot current() {
+        return this.current.get();
+    }
+
+    @EventListener
+    void onResults(ProbeResultsRecorded recorded) {
+        this.dirty.set(true);
+    }
+
+    @Scheduled(fixedDelayString = "${llmstatus.status.rebuild-interval:2s}",
+            initialDelayString = "${llmstatus.status.rebuild-interval:2s}")
+    void refresh() {
+        Instant builtAt = this.current.get().builtAt();
+        boolean old = builtAt.plus(this.properties.maxSnapshotAge()).isBefore(this.clock.instant());
+        if (this.dirty.get() || old) {
+            try {
+                rebuild();
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Snapshot rebuild failed; pages keep the previous one: {}", ex.toString());
+            }
+        }
+    }
+
+    /** Builds a new snapshot from the database now and swaps it in. */
+    public synchronized StatusSnapshot rebuild() {
+        this.dirty.set(false);
+        Instant now = this.clock.instant();
+        MonitorState monitor = this.history.monitorState();
+        Map<String, List<ProbeResult>> raw = this.history.resultsSince(now.minus(this.properties.rawWindow()))
+            .stream()
+            .sorted(Comparator.comparing(ProbeResult::startedAt))
+            .collect(Collectors.groupingBy(StatusEngine::key));
+        Map<String, OfficialStatus> officials = new HashMap<>();
+        this.history.latestOfficial().forEach((official) -> officials.put(official.provider(), official));
+        Map<String, List<HourlyRollup>> rollupsByKey = rollups(now).stream()
+            .collect(Collectors.groupingBy((r) -> r.provider() + '/' + r.component()));
+
+        List<Verdicts> verdicts = new ArrayList<>();
+        for (Provider provider : this.catalog.providers()) {
+            OfficialStatus official = officials.get(provider.slug());
+            Status officialLevel = StatusRules.officialLevel(official, now, OFFICIAL_STALE_AFTER);
+            List<ComponentState> components = new ArrayList<>();
+            for (Component component : provider.components()) {
+                String key = provider.slug() + '/' + component.key();
+                components.add(component(component, raw.getOrDefault(key, List.of()),
+                        rollupsByKey.getOrDefault(key, List.of()), official, officialLevel, monitor, now));
+            }
+            StatusRules.Verdict verdict = StatusRules.provider(provider, components, official, officialLevel, monitor,
+                    now);
+            track(provider, verdict, components, now);
+            verdicts.add(new Verdicts(provider, verdict, components, official, officialLevel));
+        }
+        Map<String, List<Incident>> recent = this.incidents.findRecent(now.minus(this.properties.incidentWindow()))
+            .stream()
+            .collect(Collectors.groupingBy(Incident::getProvider));
+        List<ProviderState> states = new ArrayList<>();
+        for (Verdicts v : verdicts) {
+            Instant lastChecked = v.components().stream().map(ComponentState::lastChecked)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+            states.add(new ProviderState(v.provider(), v.verdict().level(), v.verdict().reason(),
+                    v.verdict().decidedBy(), v.verdict().since(), lastChecked, v.components(), v.official(),
+                    v.officialLevel(), incidents(recent.getOrDefault(v.provider().slug(), List.of()), v.official(),
+                            now)));
+        }
+        StatusSnapshot snapshot = new StatusSnapshot(this.current.get().version() + 1, now, monitor, states);
+        this.current.set(snapshot);
+        this.events.publishEvent(new SnapshotRebuilt(snapshot.version(), now));
+        return snapshot;
+    }
+
+    private record Verdicts(Provider provider, StatusRules.Verdict verdict, List<ComponentState> components,
+            OfficialStatus official, Status officialLevel) {
+    }
+
+    private void track(Provider provider, StatusRules.Verdict verdict, List<ComponentState> components, Instant now) {
+        List<String> affected = components.stream()
+            .filter((c) -> c.level().problem())
+            .map((c) -> c.component().name())
+            .toList();
+        try {
+            this.tracker.apply(provider.slug(), provider.name(), verdict.level(), verdict.reason(), verdict.since(),
+                    affected, now);
+        }
+        catch (DataAccessException ex) {
+            // Another instance applied the same transition first; its incident is the one that counts.
+            logger.debug("Incident tracking for {} deferred: {}", provider.slug(), ex.toString());
+        }
+    }
+
+    private List<HourlyRollup> rollups(Instant now) {
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        if (this.rollupsLoadedAt == null || this.rollupsLoadedAt.isBefore(hour)
+                || this.rollupsLoadedAt.plus(Duration.ofMinutes(5)).isBefore(now)) {
+            this.rollups = this.history.rollupsSince(hour.minus(Duration.ofDays(UptimeCalculator.BAR_DAYS)));
+            this.rollupsLoadedAt = now;
+        }
+        return this.rollups;
+    }
+
+    private ComponentState component(Component component, List<ProbeResult> results, List<HourlyRollup> rollups,
+            OfficialStatus official, Status officialLevel, MonitorState monitor, Instant now) {
+        Status officialComponent = null;
+        if (official != null && officialLevel.known() && component.officialComponent() != null) {
+            officialComponent = official.components().get(component.officialComponent());
+        }
+        StatusRules.Verdict verdict = StatusRules.component(component, results, officialComponent, monitor, now,
+                this.properties);
+        ProbeResult last = results.isEmpty() ? null : results.get(results.size() - 1);
+        Set<String> signatures = new LinkedHashSet<>();
+        for (int i = Math.max(0, results.size() - SIGNATURE_RESULTS); i < results.size(); i++) {
+            signatures.addAll(results.get(i).signatures());
+        }
+        UptimeCalculator uptime = new UptimeCalculator(rollups, results, now);
+        return new ComponentState(component, verdict.level(), verdict.reason(), verdict.decidedBy(), verdict.since(),
+                (last != null) ? last.startedAt() : null,
+                (last != null && last.latency() != null) ? last.latency().toMillis() : null,
+                (last != null) ? last.httpStatus() : null, (last != null) ? last.outcome() : null,
+                (last != null) ? last.detail() : null, List.copyOf(signatures), officialComponent, uptime.uptime(),
+                uptime.days(), uptime.latency());
+    }
+
+    private List<IncidentView> incidents(List<Incident> ours, OfficialStatus official, Instant now) {
+        Instant from = now.minus(this.properties.incidentWindow());
+        List<OfficialIncident> theirs = (official != null) ? official.incidents().stream()
+            .filter((incident) -> !incident.resolved() || !incident.resolvedAt().isBefore(from)
+                    || !incident.createdAt().isBefore(from))
+            .toList() : List.of();
+        List<IncidentView> views = new ArrayList<>();
+        for (Incident incident : ours) {
+            Long lead = theirs.stream()
+                .filter((o) -> matches(incident, o, now))
+                .map((o) -> Duration.between(incident.getStartedAt(), o.createdAt()).toMinutes())
+                .findFirst()
+                .orElse(null);
+            List<IncidentView.Entry> timeline = incident.getUpdates().stream()
+                .map((u) -> new IncidentView.Entry(u.getPostedAt(), u.getLevel().label(), u.getMessage()))
+                .toList();
+            views.add(new IncidentView("m-" + incident.getId(), false, incident.getTitle(), incident.getImpact(),
+                    (incident.getResolvedAt() == null) ? "ongoing" : "resolved", incident.getStartedAt(),
+                    incident.getResolvedAt(), incident.getComponents(), timeline, null, lead));
+        }
+        for (OfficialIncident incident : theirs) {
+            List<IncidentView.Entry> timeline = incident.updates().stream()
+                .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.body()))
+                .toList();
+            views.add(new IncidentView("o-" + incident.externalId(), true, incident.name(), incident.impact(),
+                    incident.state(), incident.createdAt(), incident.resolvedAt(), incident.components(), timeline,
+                    incident.link(), null));
+        }
+        views.sort(Comparator.comparing(IncidentView::ongoing).reversed()
+            .thenComparing(IncidentView::startedAt, Comparator.reverseOrder()));
+        return views;
+    }
+
+    /** An official incident matches ours when it began within an hour either side of ours, or during it. */
+    static boolean matches(Incident ours, OfficialIncident theirs, Instant now) {
+        Instant start = ours.getStartedAt().minus(Duration.ofHours(1));
+        Instant end = ((ours.getResolvedAt() != null) ? ours.getResolvedAt() : now).plus(Duration.ofHours(1));
+        return !theirs.createdAt().isBefore(start) && !theirs.createdAt().isAfter(end);
+    }
+
+    private static String key(ProbeResult result) {
+        return result.provider() + '/' + result.component();
+    }
+
+    /** Before the first rebuild: every provider unknown, honestly. */
+    private static StatusSnapshot starting(Catalog catalog, Instant now, StatusProperties properties) {
+        List<ProviderState> states = new ArrayList<>();
+        for (Provider provider : catalog.providers()) {
+            List<ComponentState> components = provider.components().stream()
+                .map((component) -> new ComponentState(component, Status.UNKNOWN,
+                        "no data yet: waiting for the first checks", Signal.MONITOR, null, null, null, null, null,
+                        null, List.of(), null, Uptime.NONE, List.of(), List.of()))
+                .toList();
+            states.add(new ProviderState(provider, Status.UNKNOWN, "No data yet: waiting for the first checks",
+                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of()));
+        }
+        return new StatusSnapshot(0, now, MonitorState.STARTING, states);
+    }
+
+}

@@ -1,0 +1,59 @@
+package dev.llmstatus.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import dev.llmstatus.status.IncidentView;
+import dev.llmstatus.status.TimeWords;
+import dev.llmstatus.status.Uptime;
+
+/**
+ * Formatting helpers for templates, available in every model as {@code fmt}.
+ */
+public final class Formats {
+
+    public String ago(Instant then, Instant now) {
+        return TimeWords.ago(then, now);
+    }
+
+    public String iso(Instant instant) {
+        return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant) : "";
+    }
+
+    public String dateTime(Instant instant) {
+        return (instant != null) ? TimeWords.dateTime(instant) : "";
+    }
+
+    public String clock(Instant instant) {
+        return (instant != null) ? TimeWords.clock(instant) : "";
+    }
+
+    public String duration(IncidentView incident, Instant now) {
+        return TimeWords.duration(incident.duration(now));
+    }
+
+    public String between(Instant from, Instant to) {
+        return TimeWords.duration(Duration.between(from, to));
+    }
+
+    public String percent(Double fraction) {
+        return Uptime.percent(fraction);
+    }
+
+    public String millis(Long millis) {
+        return (millis != null) ? Charts.millis(millis) : "–";
+    }
+
+    /** Words for a detection lead: "12 min before the official page", "3 min after the official page". */
+    public String lead(Long minutes) {
+        if (minutes == null) {
+            return "";
+        }
+        if (minutes == 0) {
+            return "within a minute of the official page";
+        }
+        return (minutes > 0) ? minutes + " min before the official page" : (-minutes) + " min after the official page";
+    }
+
+}

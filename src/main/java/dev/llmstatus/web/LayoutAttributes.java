@@ -1,0 +1,19 @@
+package dev.llmstatus.web;
+
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Model attributes every page template may use.
+ */
+@ControllerAdvice
+class LayoutAttributes {
+
+    private static final Formats FORMATS = new Formats();
+
+    @ModelAttribute("fmt")
+    Formats formats() {
+        return FORMATS;
+    }
+
+}

@@ -1,0 +1,78 @@
+package dev.llmstatus.support;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.llmstatus.probe.HourlyRollup;
+import dev.llmstatus.probe.MonitorState;
+import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.probe.ProbeHistory;
+import dev.llmstatus.probe.ProbeResult;
+
+/**
+ * A probe history that tests fill by hand, for driving the status engine through exact sequences.
+ */
+public final class InMemoryProbeHistory implements ProbeHistory {
+
+    private final List<ProbeResult> results = new CopyOnWriteArrayList<>();
+
+    private final List<HourlyRollup> rollups = new CopyOnWriteArrayList<>();
+
+    private final Map<String, OfficialStatus> official = new LinkedHashMap<>();
+
+    private volatile MonitorState monitor = MonitorState.STARTING;
+
+    public void add(List<ProbeResult> results) {
+        this.results.addAll(results);
+    }
+
+    public void addRollups(List<HourlyRollup> rollups) {
+        this.rollups.addAll(rollups);
+    }
+
+    public synchronized void official(OfficialStatus status) {
+        this.official.put(status.provider(), status);
+    }
+
+    public void monitor(MonitorState monitor) {
+        this.monitor = monitor;
+    }
+
+    public void clear() {
+        this.results.clear();
+        this.rollups.clear();
+        synchronized (this) {
+            this.official.clear();
+        }
+        this.monitor = MonitorState.STARTING;
+    }
+
+    @Override
+    public List<ProbeResult> resultsSince(Instant since) {
+        return this.results.stream()
+            .filter((r) -> !r.startedAt().isBefore(since))
+            .sorted(Comparator.comparing(ProbeResult::startedAt))
+            .toList();
+    }
+
+    @Override
+    public List<HourlyRollup> rollupsSince(Instant since) {
+        return this.rollups.stream().filter((r) -> !r.hour().isBefore(since)).toList();
+    }
+
+    @Override
+    public synchronized List<OfficialStatus> latestOfficial() {
+        return new ArrayList<>(this.official.values());
+    }
+
+    @Override
+    public MonitorState monitorState() {
+        return this.monitor;
+    }
+
+}
