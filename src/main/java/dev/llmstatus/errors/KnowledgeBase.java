@@ -27,6 +27,8 @@ public final class KnowledgeBase {
 
     private final Map<String, List<ProviderErrorPage>> pages;
 
+    private final Map<ErrorTopic, ProviderErrorPage> general;
+
     private final RetryExamples retryExamples;
 
     KnowledgeBase(List<ErrorTopic> topics, List<ProviderOverlay> overlays, RetryExamples retryExamples,
@@ -56,6 +58,9 @@ public final class KnowledgeBase {
             rendered.put(provider.slug(), List.copyOf(providerPages));
         }
         this.pages = Map.copyOf(rendered);
+        Map<ErrorTopic, ProviderErrorPage> generalPages = new HashMap<>();
+        this.topics.forEach((topic) -> generalPages.put(topic, ProviderErrorPage.renderGeneral(topic, markdown)));
+        this.general = Map.copyOf(generalPages);
     }
 
     /**
@@ -92,6 +97,14 @@ public final class KnowledgeBase {
         return topic(topicSlugOrAlias).flatMap((topic) -> pagesFor(providerSlug).stream()
             .filter((page) -> page.topic().equals(topic))
             .findFirst());
+    }
+
+    /**
+     * A topic's page as no provider in particular says it, for pages about the error across providers; empty when
+     * the slug or alias is unknown.
+     */
+    public Optional<ProviderErrorPage> generalPage(String topicSlugOrAlias) {
+        return topic(topicSlugOrAlias).map(this.general::get);
     }
 
     public Optional<ProviderOverlay> overlay(String providerSlug) {

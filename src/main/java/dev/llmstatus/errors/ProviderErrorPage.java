@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.llmstatus.catalog.Provider;
 
@@ -14,10 +16,10 @@ import dev.llmstatus.catalog.Provider;
  * {@code {provider}} replaced by the provider's name and every Markdown field rendered to safe HTML. Fields ending
  * in {@code Html} may be inserted unescaped; all others are plain text.
  *
- * @param providerSlug the provider's catalog slug
- * @param providerName the provider's display name
+ * @param providerSlug the provider's catalog slug, or {@code null} on the general page of a topic
+ * @param providerName the provider's display name ("the provider" on the general page)
  * @param topic the topic as written, for its slug, code, statuses, report type and probe outcomes
- * @param headline "StepFun: Rate limit exceeded (429)"
+ * @param headline "StepFun: Rate limit exceeded (429)"; "Rate limit exceeded (429)" on the general page
  * @param summary one sentence without markup, for meta descriptions
  * @param summaryHtml the same sentence rendered inline
  * @param meaningHtml what the error means, rendered paragraphs
@@ -31,6 +33,12 @@ import dev.llmstatus.catalog.Provider;
 public record ProviderErrorPage(String providerSlug, String providerName, ErrorTopic topic, String headline,
         String summary, String summaryHtml, String meaningHtml, List<String> signatures, List<String> causesHtml,
         List<String> fixesHtml, String retryAdviceHtml, List<Faq> faq, Specifics specifics) {
+
+    private static final String GENERAL_NAME = "the provider";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{provider\\}");
+
+    private static final Pattern SENTENCE_START = Pattern.compile("(?:\\A|[.!?\\n])[\\s\"*_]*\\z");
 
     public ProviderErrorPage {
         signatures = List.copyOf(signatures);
@@ -56,7 +64,31 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
     }
 
     static ProviderErrorPage render(Provider provider, ErrorTopic topic, ProviderOverlay overlay, Markdown markdown) {
-        UnaryOperator<String> named = (text) -> text.replace("{provider}", provider.name());
+        return render(provider.slug(), provider.name(), provider.name() + ": ", topic, overlay,
+                (text) -> text.replace("{provider}", provider.name()), markdown);
+    }
+
+    /**
+     * The topic as no provider in particular says it, for pages about the error across providers:
+     * {@code {provider}} reads "the provider" and the page has no provider slug and no specifics.
+     */
+    static ProviderErrorPage renderGeneral(ErrorTopic topic, Markdown markdown) {
+        return render(null, GENERAL_NAME, "", topic, null, ProviderErrorPage::general, markdown);
+    }
+
+    private static String general(String text) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        while (matcher.find()) {
+            boolean sentenceStart = SENTENCE_START.matcher(text.substring(0, matcher.start())).find();
+            matcher.appendReplacement(out, sentenceStart ? "The provider" : GENERAL_NAME);
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static ProviderErrorPage render(String slug, String name, String headlinePrefix, ErrorTopic topic,
+            ProviderOverlay overlay, UnaryOperator<String> named, Markdown markdown) {
         ProviderTopic own = (overlay != null) ? overlay.topic(topic.slug()).orElse(ProviderTopic.NONE)
                 : ProviderTopic.NONE;
         String summary = named.apply(topic.summary());
@@ -68,8 +100,8 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
                 (own.notes() != null) ? markdown.block(named.apply(own.notes())) : null,
                 (overlay != null && overlay.errorFormat() != null) ? markdown.inline(overlay.errorFormat()) : null,
                 (overlay != null) ? overlay.rateLimitHeaders() : List.of());
-        return new ProviderErrorPage(provider.slug(), provider.name(), topic,
-                provider.name() + ": " + topic.title() + " (" + topic.code() + ")", markdown.plain(summary),
+        return new ProviderErrorPage(slug, name, topic, headlinePrefix + topic.title() + " (" + topic.code() + ")",
+                markdown.plain(summary),
                 markdown.inline(summary), markdown.block(named.apply(topic.meaning())),
                 merged(own.signatures(), topic.signatures()), inline(topic.causes(), named, markdown),
                 inline(topic.fixes(), named, markdown), markdown.inline(named.apply(topic.retry().advice())), faq,

@@ -13,13 +13,25 @@ import java.util.List;
  * @param breadcrumbs the trail from the home page to this page
  * @param faq the questions shown on the page, repeated as FAQPage JSON-LD (empty for none)
  * @param modified when the data on the page last changed (the last check), or {@code null}
+ * @param indexed false for pages search engines should not index (the layout then adds {@code noindex})
  */
 record PageMeta(String title, String description, String path, List<Crumb> breadcrumbs, List<Faq> faq,
-        Instant modified) {
+        Instant modified, boolean indexed) {
 
     PageMeta {
         breadcrumbs = List.copyOf(breadcrumbs);
         faq = List.copyOf(faq);
+    }
+
+    /** An indexed page. */
+    PageMeta(String title, String description, String path, List<Crumb> breadcrumbs, List<Faq> faq,
+            Instant modified) {
+        this(title, description, path, breadcrumbs, faq, modified, true);
+    }
+
+    /** The same page, kept out of search engines. */
+    PageMeta notIndexed() {
+        return new PageMeta(this.title, this.description, this.path, this.breadcrumbs, this.faq, this.modified, false);
     }
 
     /**

@@ -1,0 +1,135 @@
+package dev.llmstatus.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.llmstatus.errors.ErrorTopic;
+import dev.llmstatus.errors.ProviderErrorPage;
+import dev.llmstatus.status.ComponentState;
+import dev.llmstatus.status.IncidentView;
+import dev.llmstatus.status.ProviderState;
+import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.status.TimeWords;
+
+/**
+ * One provider's page for one error together with what the snapshot says about that error right now: which
+ * components our prober sees it on, and the "is it you or them?" verdict.
+ *
+ * @param page the knowledge base's page
+ * @param state the provider in the snapshot
+ * @param checks each component's latest check, judged against this error
+ * @param verdict the verdict and its evidence
+ */
+record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> checks, ErrorVerdict verdict) {
+
+    ErrorPageView {
+        checks = List.copyOf(checks);
+    }
+
+    /**
+     * One component's latest check, judged against the error.
+     *
+     * @param component the component in the snapshot
+     * @param fresh whether the check counts: the monitor is online and the component's level is known
+     * @param matchesStatus whether the latest answer's outcome and status are this error
+     * @param signatures the error's strings that recent answers carried
+     */
+    record Check(ComponentState component, boolean fresh, boolean matchesStatus, List<String> signatures) {
+
+        Check {
+            signatures = List.copyOf(signatures);
+        }
+
+        /** Whether our prober sees this error on this component right now. */
+        public boolean showsIt() {
+            return this.fresh && (this.matchesStatus || !this.signatures.isEmpty());
+        }
+
+    }
+
+    static ErrorPageView of(ProviderErrorPage page, ProviderState state, StatusSnapshot snapshot) {
+        boolean offline = snapshot.monitor().offline();
+        Instant now = snapshot.builtAt();
+        ErrorTopic topic = page.topic();
+        Set<String> strings = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        strings.addAll(page.signatures());
+        strings.addAll(page.specifics().codes());
+        List<Check> checks = new ArrayList<>();
+        List<String> sightings = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        for (ComponentState component : state.components()) {
+            boolean fresh = !offline && component.level().known() && component.lastChecked() != null;
+            Check check = new Check(component, fresh, topic.matchesProbe(component.lastOutcome(),
+                    component.httpStatus()), component.signatures().stream().filter(strings::contains).toList());
+            checks.add(check);
+            if (!fresh) {
+                continue;
+            }
+            String answer = component.component().name() + ": " + answer(component) + ", "
+                    + TimeWords.ago(component.lastChecked(), now);
+            checked.add(answer);
+            if (check.showsIt()) {
+                sightings.add(check.signatures().isEmpty() ? answer
+                        : answer + ", recent answers carried " + String.join(", ", check.signatures()));
+            }
+        }
+        ErrorVerdict verdict = ErrorVerdict.decide(new ErrorVerdict.Signals(state.name(),
+                topic.title() + " (" + topic.code() + ")", !topic.probeOutcomes().isEmpty(), offline, sightings,
+                checked, state.level(), state.reason(), state.ongoingIncidents().stream().map(IncidentView::title)
+                    .toList(),
+                reportsOfThisKind(state, topic), reportKind(topic)));
+        return new ErrorPageView(page, state, checks, verdict);
+    }
+
+    /**
+     * People who reported this kind of problem ({@link ErrorTopic#reportType()}) for the provider in the last hour:
+     * the one place where community reports enter the verdict. Zero until the snapshot's {@link ProviderState}
+     * carries its report summary.
+     */
+    static long reportsOfThisKind(ProviderState state, ErrorTopic topic) {
+        return 0;
+    }
+
+    /** The kind of problem visitors report for this error, in words. */
+    static String reportKind(ErrorTopic topic) {
+        String type = (topic.reportType() != null) ? topic.reportType().toUpperCase(Locale.ROOT) : "";
+        return switch (type) {
+            case "RATE_LIMIT", "RATE_LIMITS" -> "rate limits";
+            case "SLOW" -> "slow responses";
+            case "LOGIN" -> "login or account problems";
+            case "BAD_OUTPUT" -> "wrong or bad output";
+            case "WEBSITE_DOWN" -> "the website being down";
+            case "API_ERRORS" -> "API errors";
+            default -> "problems";
+        };
+    }
+
+    /** Whether our prober sees this error from the provider right now. */
+    public boolean seenNow() {
+        return this.checks.stream().anyMatch(Check::showsIt);
+    }
+
+    /** The components it is seen on, by name. */
+    public List<String> seenOn() {
+        return this.checks.stream().filter(Check::showsIt).map((check) -> check.component().component().name())
+            .toList();
+    }
+
+    /** The questions shown on the page: the live one first, then the knowledge base's. */
+    List<Faq> faq() {
+        List<Faq> faq = new ArrayList<>();
+        faq.add(new Faq("Is " + this.state.name() + " returning " + this.page.title().toLowerCase(Locale.ROOT)
+                + " errors to everyone right now?", this.verdict.call().label() + ". " + this.verdict.sentence()));
+        this.page.faq().forEach((entry) -> faq.add(new Faq(entry.question(), entry.answerText())));
+        return List.copyOf(faq);
+    }
+
+    private static String answer(ComponentState component) {
+        return (component.lastDetail() != null) ? component.lastDetail() : component.reason();
+    }
+
+}

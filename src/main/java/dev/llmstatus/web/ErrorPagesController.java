@@ -1,0 +1,152 @@
+package dev.llmstatus.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import dev.llmstatus.errors.KnowledgeBase;
+import dev.llmstatus.errors.ProviderErrorPage;
+import dev.llmstatus.status.ProviderState;
+import dev.llmstatus.status.StatusEngine;
+import dev.llmstatus.status.StatusSnapshot;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
+
+/**
+ * Error explainer pages: one provider's page for one error, a provider's list of them, and one error across
+ * providers. Aliases ({@code /errors/429}) redirect permanently to the topic's slug.
+ */
+@Controller
+class ErrorPagesController {
+
+    private final StatusEngine engine;
+
+    private final KnowledgeBase knowledgeBase;
+
+    ErrorPagesController(StatusEngine engine, KnowledgeBase knowledgeBase) {
+        this.engine = engine;
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    static String pagePath(String providerSlug, String topicSlug) {
+        return "/status/" + providerSlug + "/errors/" + topicSlug;
+    }
+
+    static String indexPath(String providerSlug) {
+        return "/status/" + providerSlug + "/errors";
+    }
+
+    static String topicPath(String topicSlug) {
+        return "/errors/" + topicSlug;
+    }
+
+    @GetMapping("/status/{slug}/errors/{topic}")
+    ModelAndView page(@PathVariable String slug, @PathVariable String topic) {
+        StatusSnapshot snapshot = this.engine.current();
+        ProviderState state = snapshot.provider(slug).orElseThrow(() -> new ProviderNotFoundException(slug));
+        ProviderErrorPage page = this.knowledgeBase.page(slug, topic)
+            .orElseThrow(() -> new ErrorPageNotFoundException(state, topic));
+        if (!page.slug().equals(topic)) {
+            return movedPermanently(pagePath(slug, page.slug()));
+        }
+        ErrorPageView view = ErrorPageView.of(page, state, snapshot);
+        List<Faq> faq = view.faq();
+        ModelAndView model = new ModelAndView("errors/show");
+        model.addObject("snapshot", snapshot);
+        model.addObject("now", snapshot.builtAt());
+        model.addObject("state", state);
+        model.addObject("page", page);
+        model.addObject("view", view);
+        model.addObject("faq", faq);
+        model.addObject("retry", this.knowledgeBase.retryExamples());
+        model.addObject("others", this.knowledgeBase.pagesFor(slug).stream().filter((other) -> !other.slug().equals(page.slug())).toList());
+        model.addObject("meta", new PageMeta(state.name() + " " + page.code() + " " + page.title()
+                + ": is it you or them? Causes and fixes | LLM Status",
+                page.summary() + " " + view.verdict().call().label() + " right now; live checks, causes and fixes.",
+                pagePath(slug, page.slug()),
+                List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", "/status/" + slug),
+                        new PageMeta.Crumb(state.name() + " errors", indexPath(slug)),
+                        new PageMeta.Crumb(page.title() + " (" + page.code() + ")", pagePath(slug, page.slug()))),
+                faq, state.lastChecked()));
+        return model;
+    }
+
+    @GetMapping("/status/{slug}/errors")
+    ModelAndView index(@PathVariable String slug) {
+        StatusSnapshot snapshot = this.engine.current();
+        ProviderState state = snapshot.provider(slug).orElseThrow(() -> new ProviderNotFoundException(slug));
+        ModelAndView model = new ModelAndView("errors/index");
+        model.addObject("snapshot", snapshot);
+        model.addObject("now", snapshot.builtAt());
+        model.addObject("state", state);
+        model.addObject("views", this.knowledgeBase.pagesFor(slug).stream()
+            .map((page) -> ErrorPageView.of(page, state, snapshot))
+            .toList());
+        model.addObject("meta", new PageMeta(state.name() + " API errors explained: 429, 401, 5xx and more | LLM Status",
+                "Every " + state.name() + " API error we explain, what each means and whether our probes see it "
+                        + "right now. " + state.name() + " is " + state.level().label().toLowerCase(Locale.ROOT)
+                        + ".",
+                indexPath(slug), List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status",
+                        "/status/" + slug), new PageMeta.Crumb(state.name() + " errors", indexPath(slug))),
+                List.of(), state.lastChecked()));
+        return model;
+    }
+
+    @GetMapping("/errors/{topic}")
+    ModelAndView topic(@PathVariable String topic) {
+        StatusSnapshot snapshot = this.engine.current();
+        ProviderErrorPage general = this.knowledgeBase.generalPage(topic)
+            .orElseThrow(() -> new ErrorPageNotFoundException(null, topic));
+        if (!general.slug().equals(topic)) {
+            return movedPermanently(topicPath(general.slug()));
+        }
+        List<ErrorPageView> views = snapshot.problemsFirst()
+            .stream()
+            .flatMap((state) -> this.knowledgeBase.page(state.slug(), general.slug())
+                .map((page) -> ErrorPageView.of(page, state, snapshot))
+                .stream())
+            .sorted(Comparator.comparing((ErrorPageView view) -> !view.seenNow()))
+            .toList();
+        List<Faq> faq = general.faq().stream().map((entry) -> new Faq(entry.question(), entry.answerText())).toList();
+        ModelAndView model = new ModelAndView("errors/topic");
+        model.addObject("snapshot", snapshot);
+        model.addObject("now", snapshot.builtAt());
+        model.addObject("page", general);
+        model.addObject("views", views);
+        model.addObject("seen", views.stream().filter(ErrorPageView::seenNow).count());
+        model.addObject("faq", faq);
+        model.addObject("retry", this.knowledgeBase.retryExamples());
+        model.addObject("meta", new PageMeta(general.code() + " " + general.title()
+                + " in LLM APIs: what it means and who returns it now | LLM Status",
+                general.summary() + " How " + views.size() + " LLM APIs send it, and which of them our probes see it "
+                        + "from right now.",
+                topicPath(general.slug()), List.of(PageMeta.home(),
+                        new PageMeta.Crumb(general.headline(), topicPath(general.slug()))),
+                faq, snapshot.lastChecked()));
+        return model;
+    }
+
+    @ExceptionHandler(ErrorPageNotFoundException.class)
+    ModelAndView notFound(ErrorPageNotFoundException ex) {
+        ModelAndView model = new ModelAndView("errors/not-found", HttpStatus.NOT_FOUND);
+        model.addObject("topic", ex.topic());
+        model.addObject("state", ex.provider());
+        model.addObject("pages", (ex.provider() != null) ? this.knowledgeBase.pagesFor(ex.provider().slug()) : List.of());
+        model.addObject("topics", this.knowledgeBase.topics());
+        return model;
+    }
+
+    private static ModelAndView movedPermanently(String path) {
+        RedirectView redirect = new RedirectView(path);
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        redirect.setExposeModelAttributes(false);
+        return new ModelAndView(redirect);
+    }
+
+}
