@@ -113,6 +113,11 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
         return this.checks.stream().anyMatch(Check::showsIt);
     }
 
+    /** Whether any component has a check that counts right now. */
+    public boolean checked() {
+        return this.checks.stream().anyMatch(Check::fresh);
+    }
+
     /** The components it is seen on, by name. */
     public List<String> seenOn() {
         return this.checks.stream().filter(Check::showsIt).map((check) -> check.component().component().name())

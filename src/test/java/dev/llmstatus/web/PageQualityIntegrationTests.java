@@ -130,7 +130,9 @@ class PageQualityIntegrationTests {
     @Test
     void jsonLdParsesAndTheFaqPageMatchesTheVisibleFaq() throws Exception {
         script();
-        for (String path : List.of("/", "/status/stepfun", "/is-stepfun-down", "/is-iflytek-spark-down")) {
+        for (String path : List.of("/", "/status/stepfun", "/is-stepfun-down", "/is-iflytek-spark-down",
+                "/status/stepfun/errors/429-rate-limit-exceeded", "/status/anthropic/errors/529-overloaded",
+                "/errors/429-rate-limit-exceeded", "/status/stepfun/errors", "/errors/lookup")) {
             String body = get(path).body();
             List<JsonNode> blocks = new ArrayList<>();
             Matcher matcher = JSON_LD.matcher(body);
@@ -177,7 +179,9 @@ class PageQualityIntegrationTests {
     void pagesPassTheNuHtmlChecker() throws Exception {
         script();
         for (String path : List.of("/", "/status/stepfun", "/status/openai", "/is-stepfun-down", "/status/nope",
-                "/no/such/page")) {
+                "/no/such/page", "/status/stepfun/errors/429-rate-limit-exceeded", "/status/stepfun/errors",
+                "/errors/429-rate-limit-exceeded", "/errors/lookup", "/errors/lookup?q=overloaded_error%20529",
+                "/status/stepfun/errors/529-overloaded", "/errors/nope")) {
             String body = get(path).body();
             assertThat(HtmlChecker.errors(body)).as(path).isEmpty();
         }
