@@ -1,5 +1,7 @@
 package dev.llmstatus.web;
 
+import java.util.List;
+
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusProperties;
@@ -30,7 +32,14 @@ class ProviderController {
         model.addAttribute("now", snapshot.builtAt());
         model.addAttribute("state", state);
         model.addAttribute("charts", state.components().stream().map(Charts::of).toList());
-        model.addAttribute("faq", ProviderFaq.of(state, this.properties));
+        List<Faq> faq = ProviderFaq.of(state, this.properties);
+        model.addAttribute("faq", faq);
+        model.addAttribute("meta", new PageMeta(state.name() + " status: is it down? Live checks and incidents | LLM Status",
+                state.name() + ": " + state.level().label() + ". " + state.reason()
+                        + ". Live checks of its API, uptime, latency and incidents.",
+                "/status/" + slug, List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status",
+                        "/status/" + slug)),
+                faq, state.lastChecked()));
         return "provider/show";
     }
 
