@@ -58,6 +58,11 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
     record ApiError(String error, String message) {
     }
 
+    /** The JSON API's paths, including the Statuspage-style {@code /status/<slug>/api/v2/} aliases. */
+    static boolean isApi(String path) {
+        return API_PATH.matcher(path).matches();
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 1;
@@ -67,7 +72,7 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
     public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
             @Nullable Object handler, Exception ex) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!API_PATH.matcher(path).matches() || response.isCommitted()) {
+        if (!isApi(path) || response.isCommitted()) {
             return null;
         }
         try {

@@ -1,10 +1,7 @@
 package dev.llmstatus.api;
 
-import java.time.Duration;
-
 import dev.llmstatus.status.StatusEngine;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,16 +10,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Status badges for READMEs and dashboards. An unknown provider gets a grey "not found" badge with a 404, so a
- * mistyped badge shows as broken text rather than a broken image.
+ * Status badges for READMEs and dashboards. An unknown provider gets a grey "provider not found" badge with a 404,
+ * so a mistyped badge URL shows what is wrong instead of a broken image.
  */
 @RestController
 class BadgeController {
 
     static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
-
-    /** Short, because image proxies such as GitHub's cache badges for as long as they are allowed to. */
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
 
     private final StatusEngine engine;
 
@@ -36,7 +30,6 @@ class BadgeController {
             .provider(slug)
             .map((provider) -> ResponseEntity.ok()
                 .contentType(SVG)
-                .cacheControl(CACHE)
                 .body(Badges.status(provider.name(), provider.level())))
             .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(SVG).body(Badges.notFound()));
     }

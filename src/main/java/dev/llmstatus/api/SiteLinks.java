@@ -10,18 +10,18 @@ import org.springframework.stereotype.Component;
 @Component
 class SiteLinks {
 
-    private final String base;
+    private final SiteProperties site;
 
-    SiteLinks(SiteProperties properties) {
-        this.base = properties.baseUrl().toString().replaceAll("/+$", "");
+    SiteLinks(SiteProperties site) {
+        this.site = site;
     }
 
     String home() {
-        return this.base + "/";
+        return this.site.url("/");
     }
 
     String provider(String slug) {
-        return this.base + "/status/" + slug;
+        return this.site.url("/status/" + slug);
     }
 
     String incident(String slug, String incidentId) {

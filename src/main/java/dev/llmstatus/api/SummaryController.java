@@ -4,7 +4,6 @@ import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,12 +38,9 @@ class SummaryController {
         return json(this.summaries.provider(provider, snapshot));
     }
 
-    /** JSON whatever the Accept header says, readable from any origin, as Statuspage serves it. */
+    /** JSON whatever the Accept header says: the answer does not depend on it. */
     private static ResponseEntity<Statuspage.Summary> json(Statuspage.Summary summary) {
-        return ResponseEntity.ok()
-            .contentType(MediaType.APPLICATION_JSON)
-            .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-            .body(summary);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(summary);
     }
 
 }

@@ -116,6 +116,10 @@ class ApiIntegrationTests {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 (type) -> assertThat(type).startsWith("application/json"));
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        HttpResponse<String> cached = get("/api/v1/summary.json", "application/json");
+        assertThat(cached.body()).isEqualTo(response.body());
+        assertThat(cached.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
+        assertThat(cached.headers().firstValue("Content-Type")).isEqualTo(response.headers().firstValue("Content-Type"));
         JsonNode summary = JSON.readTree(response.body());
         assertThat(summary.propertyNames()).containsExactly("page", "status", "components", "incidents",
                 "scheduled_maintenances");
