@@ -1,0 +1,64 @@
+package dev.llmstatus.probe;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The prober's meters: {@code llmstatus.probe.duration} and {@code llmstatus.probe.results} per provider, component
+ * and outcome, {@code llmstatus.probe.in.flight}, and {@code llmstatus.probe.lag} (how late probes start after their
+ * due time).
+ */
+final class ProbeMetrics {
+
+    private final MeterRegistry registry;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    private final Timer lag;
+
+    private final Counter skipped;
+
+    ProbeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("llmstatus.probe.in.flight", this.inFlight, AtomicInteger::get)
+            .description("Probes started and not yet finished")
+            .register(registry);
+        this.lag = Timer.builder("llmstatus.probe.lag")
+            .description("Time between a probe's due time and its start")
+            .register(registry);
+        this.skipped = Counter.builder("llmstatus.probe.skipped")
+            .description("Probes not started because the previous one of the same component was still running, "
+                    + "or because they waited for their host longer than an interval")
+            .register(registry);
+    }
+
+    void started(long lagMillis) {
+        this.inFlight.incrementAndGet();
+        this.lag.record(Math.max(0, lagMillis), TimeUnit.MILLISECONDS);
+    }
+
+    void finished(ProbeResult result) {
+        this.inFlight.decrementAndGet();
+        String outcome = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        Timer.builder("llmstatus.probe.duration")
+            .description("Time to a front-door probe's answer or failure")
+            .tags("provider", result.provider(), "component", result.component(), "outcome", outcome)
+            .register(this.registry)
+            .record(result.latency());
+        Counter.builder("llmstatus.probe.results")
+            .description("Front-door probe results")
+            .tags("provider", result.provider(), "component", result.component(), "outcome", outcome)
+            .register(this.registry)
+            .increment();
+    }
+
+    void skipped() {
+        this.skipped.increment();
+    }
+
+}
