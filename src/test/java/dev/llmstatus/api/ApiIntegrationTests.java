@@ -47,7 +47,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +79,9 @@ class ApiIntegrationTests {
     StatusEngine engine;
 
     @Autowired
+    ProbeScript script;
+
+    @Autowired
     InMemoryProbeHistory history;
 
     @Autowired
@@ -91,20 +93,9 @@ class ApiIntegrationTests {
     @Autowired
     StatementCounter statements;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ProbeScript script;
-
     @BeforeEach
     void reset() {
-        this.history.clear();
-        this.clock.set(ScriptedHistoryConfiguration.START);
-        this.jdbc.update("delete from incident_update");
-        this.jdbc.update("delete from incident");
-        this.jdbc.update("delete from provider_track");
-        this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
-        this.script = new ProbeScript(this.history, this.clock, this.catalog);
+        this.script.reset();
     }
 
     @Test

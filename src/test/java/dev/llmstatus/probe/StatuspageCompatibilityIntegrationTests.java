@@ -16,7 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.catalog.StatusPageKind;
 import dev.llmstatus.catalog.StatusPageSource;
@@ -35,7 +34,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,29 +55,20 @@ class StatuspageCompatibilityIntegrationTests {
     StatusEngine engine;
 
     @Autowired
+    ProbeScript probes;
+
+    @Autowired
     InMemoryProbeHistory history;
 
     @Autowired
     MutableClock clock;
 
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @BeforeEach
     void script() {
-        this.history.clear();
-        this.clock.set(ScriptedHistoryConfiguration.START);
-        this.jdbc.update("delete from incident_update");
-        this.jdbc.update("delete from incident");
-        this.jdbc.update("delete from provider_track");
-        this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
-        ProbeScript probes = new ProbeScript(this.history, this.clock, this.catalog);
-        probes.run(3, Set.of(), Set.of("iflytek-spark", "openai/web"));
+        this.probes.reset();
+        this.probes.run(3, Set.of(), Set.of("iflytek-spark", "openai/web"));
         this.engine.rebuild();
-        probes.run(3, Set.of("stepfun/api"), Set.of("iflytek-spark", "openai/web"));
+        this.probes.run(3, Set.of("stepfun/api"), Set.of("iflytek-spark", "openai/web"));
         this.history.official(officialIncident(this.clock.instant()));
         this.engine.rebuild();
     }

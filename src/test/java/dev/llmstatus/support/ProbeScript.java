@@ -10,13 +10,17 @@ import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.ErrorClass;
+import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.probe.Outcome;
 import dev.llmstatus.probe.ProbeResult;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
- * Writes one probe result a minute for every catalog component into an {@link InMemoryProbeHistory} and moves the
- * clock to the last of them. Components are named {@code "slug/key"}; a provider's slug alone names all of its
- * components.
+ * Scripts the history the status engine reads: one probe result a minute for every catalog component, written into
+ * an {@link InMemoryProbeHistory}, with the clock moved to the last of them. Components are named
+ * {@code "slug/key"}; a provider's slug alone names all of its components. A bean of
+ * {@link ScriptedHistoryConfiguration}.
  */
 public final class ProbeScript {
 
@@ -26,10 +30,23 @@ public final class ProbeScript {
 
     private final Catalog catalog;
 
-    public ProbeScript(InMemoryProbeHistory history, MutableClock clock, Catalog catalog) {
+    private final JdbcTemplate jdbc;
+
+    ProbeScript(InMemoryProbeHistory history, MutableClock clock, Catalog catalog, JdbcTemplate jdbc) {
         this.history = history;
         this.clock = clock;
         this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    /** Back to the start: no results, no incidents, the clock at {@link ScriptedHistoryConfiguration#START}, online. */
+    public void reset() {
+        this.history.clear();
+        this.clock.set(ScriptedHistoryConfiguration.START);
+        this.jdbc.update("delete from incident_update");
+        this.jdbc.update("delete from incident");
+        this.jdbc.update("delete from provider_track");
+        this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
     }
 
     /** Every component answers normally. */
