@@ -103,8 +103,10 @@ class StatuspageSummaries {
     private static Statuspage.Component component(String id, String name, Status level, Instant since,
             String description, int position, String pageId, Instant now) {
         String changed = timestamp((since != null) ? since : now);
-        return new Statuspage.Component(id, name, componentStatus(level), changed, changed, position, description,
-                true, null, null, pageId, false, false);
+        String sentence = description.isEmpty() ? description
+                : Character.toUpperCase(description.charAt(0)) + description.substring(1);
+        return new Statuspage.Component(id, name, componentStatus(level), changed, changed, position, sentence, true,
+                null, null, pageId, false, false);
     }
 
     private Statuspage.Incident incident(String slug, IncidentView incident, String pageId,

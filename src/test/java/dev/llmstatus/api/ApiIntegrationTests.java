@@ -251,7 +251,9 @@ class ApiIntegrationTests {
             .POST(HttpRequest.BodyPublishers.ofString("{}"))
             .build(), HttpResponse.BodyHandlers.ofString());
         assertJsonError(post, 405, "method_not_allowed");
-        assertThat(post.headers().firstValue("Allow")).hasValueSatisfying((allow) -> assertThat(allow).contains("GET"));
+        assertThat(post.headers().firstValue("Allow")).contains("GET");
+        assertThat(JSON.readTree(post.body()).get("message").asString())
+            .isEqualTo("POST is not allowed on /api/v1/summary.json; use GET.");
         assertThat(post.headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
