@@ -70,9 +70,11 @@ final class KnowledgeBaseLoader {
 
     /**
      * Loads the knowledge base under {@code location} (for example {@code classpath:errors/} or
-     * {@code file:/path/errors/}), checking overlays against the catalog.
+     * {@code file:/path/errors/}), checking overlays against the catalog. With {@code requireKnownProviders} an
+     * overlay for a provider the catalog lacks is an error (the bundled catalog must cover every overlay); without
+     * it, as with an operator's own smaller catalog, such overlays are skipped.
      */
-    static KnowledgeBase load(String location, Catalog catalog) {
+    static KnowledgeBase load(String location, Catalog catalog, boolean requireKnownProviders) {
         String base = location.endsWith("/") ? location : location + "/";
         ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         List<Resource> topicFiles = files(resolver, base, "topics/*.yml");
@@ -92,10 +94,13 @@ final class KnowledgeBaseLoader {
         topics.forEach((topic) -> slugs.put(topic.slug(), topic));
         List<ProviderOverlay> overlays = new ArrayList<>();
         for (Resource file : files(resolver, base, "providers/*.yml")) {
-            overlays.add(new FileReader(file).overlay(slugs, owners, catalog));
+            ProviderOverlay overlay = new FileReader(file).overlay(slugs, owners, catalog, requireKnownProviders);
+            if (overlay != null) {
+                overlays.add(overlay);
+            }
         }
         for (ErrorTopic topic : topics) {
-            if (topic.appliesTo() == ErrorTopic.AppliesTo.OVERLAY
+            if (requireKnownProviders && topic.appliesTo() == ErrorTopic.AppliesTo.OVERLAY
                     && overlays.stream().noneMatch((overlay) -> overlay.topic(topic.slug()).isPresent())) {
                 throw new KnowledgeBaseException("Invalid error knowledge base " + base + "topics/" + topic.slug()
                         + ".yml: appliesTo: 'overlay' but no provider overlay lists '" + topic.slug() + "'");
@@ -215,9 +220,13 @@ final class KnowledgeBaseLoader {
             return questions;
         }
 
-        ProviderOverlay overlay(Map<String, ErrorTopic> topics, Map<String, String> aliases, Catalog catalog) {
+        ProviderOverlay overlay(Map<String, ErrorTopic> topics, Map<String, String> aliases, Catalog catalog,
+                boolean requireKnownProvider) {
             JsonNode root = root(OVERLAY_FIELDS);
             String provider = text(root, "provider", "", true);
+            if (catalog.find(provider).isEmpty() && !requireKnownProvider) {
+                return null;
+            }
             if (catalog.find(provider).isEmpty()) {
                 throw fail("provider", "unknown provider '" + provider + "' (not in the catalog)");
             }
