@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.llmstatus.catalog.Catalog;
+import dev.llmstatus.catalog.YamlFieldReader;
 import dev.llmstatus.probe.Outcome;
 
 /**
@@ -136,7 +137,7 @@ final class KnowledgeBaseLoader {
         }
     }
 
-    private static final class FileReader {
+    private static final class FileReader extends YamlFieldReader {
 
         private final Resource file;
 
@@ -294,34 +295,6 @@ final class KnowledgeBaseLoader {
             return value.asString();
         }
 
-        private JsonNode object(JsonNode node, String field, String path, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    throw fail(path + field, "missing");
-                }
-                return null;
-            }
-            if (!value.isObject()) {
-                throw fail(path + field, "must be a mapping");
-            }
-            return value;
-        }
-
-        private String text(JsonNode node, String field, String path, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
-                if (required) {
-                    throw fail(path + field, "missing");
-                }
-                return null;
-            }
-            if (!value.isValueNode() || value.isBoolean()) {
-                throw fail(path + field, "must be text");
-            }
-            return checked(value.asString().strip(), path + field);
-        }
-
         private List<String> strings(JsonNode node, String field, String path, boolean required) {
             JsonNode list = node.get(field);
             if (list == null || list.isNull() || (list.isArray() && list.isEmpty())) {
@@ -340,7 +313,7 @@ final class KnowledgeBaseLoader {
                 if (!item.isValueNode() || item.isNull() || item.isBoolean() || item.asString().isBlank()) {
                     throw fail(path + field + "[" + i + "]", "must be non-empty text");
                 }
-                String value = checked(item.asString().strip(), path + field + "[" + i + "]");
+                String value = checkText(item.asString().strip(), path + field + "[" + i + "]");
                 if (!seen.add(value.toLowerCase(Locale.ROOT))) {
                     throw fail(path + field, "duplicate entry '" + value + "'");
                 }
@@ -376,7 +349,8 @@ final class KnowledgeBaseLoader {
             return value.asInt();
         }
 
-        private String checked(String text, String field) {
+        @Override
+        protected String checkText(String text, String field) {
             Matcher placeholder = PLACEHOLDER.matcher(text);
             while (placeholder.find()) {
                 if (!placeholder.group().equals("{provider}")) {
@@ -387,20 +361,13 @@ final class KnowledgeBaseLoader {
             return text;
         }
 
-        private void onlyKnown(JsonNode node, Set<String> known, String path) {
-            for (String name : node.propertyNames()) {
-                if (!known.contains(name)) {
-                    throw fail(path + name, "unknown field (expected one of " + sorted(known) + ")");
-                }
-            }
-        }
-
-        private KnowledgeBaseException fail(String field, String problem) {
+        @Override
+        protected KnowledgeBaseException fail(String field, String problem) {
             StringBuilder message = new StringBuilder("Invalid error knowledge base file ")
                 .append(this.file.getDescription())
                 .append(": ");
             if (!field.isEmpty()) {
-                message.append(field.endsWith(".") ? field.substring(0, field.length() - 1) : field).append(": ");
+                message.append(fieldName(field)).append(": ");
             }
             return new KnowledgeBaseException(message.append(problem).toString());
         }
