@@ -69,7 +69,7 @@ public final class KnowledgeBase {
      * @throws KnowledgeBaseException when a file is invalid
      */
     public static KnowledgeBase bundled(Catalog catalog) {
-        return KnowledgeBaseLoader.load(KnowledgeBaseLoader.DEFAULT_LOCATION, catalog);
+        return KnowledgeBaseLoader.load(KnowledgeBaseLoader.DEFAULT_LOCATION, catalog, true);
     }
 
     /** All topics, ordered by their leading status code, then slug. */

@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.llmstatus.catalog.Catalog;
+import dev.llmstatus.catalog.YamlFieldReader;
 import dev.llmstatus.probe.Outcome;
 
 /**
@@ -70,9 +71,11 @@ final class KnowledgeBaseLoader {
 
     /**
      * Loads the knowledge base under {@code location} (for example {@code classpath:errors/} or
-     * {@code file:/path/errors/}), checking overlays against the catalog.
+     * {@code file:/path/errors/}), checking overlays against the catalog. With {@code requireKnownProviders} an
+     * overlay for a provider the catalog lacks is an error (the bundled catalog must cover every overlay); without
+     * it, as with an operator's own smaller catalog, such overlays are skipped.
      */
-    static KnowledgeBase load(String location, Catalog catalog) {
+    static KnowledgeBase load(String location, Catalog catalog, boolean requireKnownProviders) {
         String base = location.endsWith("/") ? location : location + "/";
         ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         List<Resource> topicFiles = files(resolver, base, "topics/*.yml");
@@ -92,10 +95,13 @@ final class KnowledgeBaseLoader {
         topics.forEach((topic) -> slugs.put(topic.slug(), topic));
         List<ProviderOverlay> overlays = new ArrayList<>();
         for (Resource file : files(resolver, base, "providers/*.yml")) {
-            overlays.add(new FileReader(file).overlay(slugs, owners, catalog));
+            ProviderOverlay overlay = new FileReader(file).overlay(slugs, owners, catalog, requireKnownProviders);
+            if (overlay != null) {
+                overlays.add(overlay);
+            }
         }
         for (ErrorTopic topic : topics) {
-            if (topic.appliesTo() == ErrorTopic.AppliesTo.OVERLAY
+            if (requireKnownProviders && topic.appliesTo() == ErrorTopic.AppliesTo.OVERLAY
                     && overlays.stream().noneMatch((overlay) -> overlay.topic(topic.slug()).isPresent())) {
                 throw new KnowledgeBaseException("Invalid error knowledge base " + base + "topics/" + topic.slug()
                         + ".yml: appliesTo: 'overlay' but no provider overlay lists '" + topic.slug() + "'");
@@ -131,7 +137,7 @@ final class KnowledgeBaseLoader {
         }
     }
 
-    private static final class FileReader {
+    private static final class FileReader extends YamlFieldReader {
 
         private final Resource file;
 
@@ -215,9 +221,13 @@ final class KnowledgeBaseLoader {
             return questions;
         }
 
-        ProviderOverlay overlay(Map<String, ErrorTopic> topics, Map<String, String> aliases, Catalog catalog) {
+        ProviderOverlay overlay(Map<String, ErrorTopic> topics, Map<String, String> aliases, Catalog catalog,
+                boolean requireKnownProvider) {
             JsonNode root = root(OVERLAY_FIELDS);
             String provider = text(root, "provider", "", true);
+            if (catalog.find(provider).isEmpty() && !requireKnownProvider) {
+                return null;
+            }
             if (catalog.find(provider).isEmpty()) {
                 throw fail("provider", "unknown provider '" + provider + "' (not in the catalog)");
             }
@@ -285,34 +295,6 @@ final class KnowledgeBaseLoader {
             return value.asString();
         }
 
-        private JsonNode object(JsonNode node, String field, String path, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    throw fail(path + field, "missing");
-                }
-                return null;
-            }
-            if (!value.isObject()) {
-                throw fail(path + field, "must be a mapping");
-            }
-            return value;
-        }
-
-        private String text(JsonNode node, String field, String path, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
-                if (required) {
-                    throw fail(path + field, "missing");
-                }
-                return null;
-            }
-            if (!value.isValueNode() || value.isBoolean()) {
-                throw fail(path + field, "must be text");
-            }
-            return checked(value.asString().strip(), path + field);
-        }
-
         private List<String> strings(JsonNode node, String field, String path, boolean required) {
             JsonNode list = node.get(field);
             if (list == null || list.isNull() || (list.isArray() && list.isEmpty())) {
@@ -331,7 +313,7 @@ final class KnowledgeBaseLoader {
                 if (!item.isValueNode() || item.isNull() || item.isBoolean() || item.asString().isBlank()) {
                     throw fail(path + field + "[" + i + "]", "must be non-empty text");
                 }
-                String value = checked(item.asString().strip(), path + field + "[" + i + "]");
+                String value = checkText(item.asString().strip(), path + field + "[" + i + "]");
                 if (!seen.add(value.toLowerCase(Locale.ROOT))) {
                     throw fail(path + field, "duplicate entry '" + value + "'");
                 }
@@ -367,7 +349,8 @@ final class KnowledgeBaseLoader {
             return value.asInt();
         }
 
-        private String checked(String text, String field) {
+        @Override
+        protected String checkText(String text, String field) {
             Matcher placeholder = PLACEHOLDER.matcher(text);
             while (placeholder.find()) {
                 if (!placeholder.group().equals("{provider}")) {
@@ -378,20 +361,13 @@ final class KnowledgeBaseLoader {
             return text;
         }
 
-        private void onlyKnown(JsonNode node, Set<String> known, String path) {
-            for (String name : node.propertyNames()) {
-                if (!known.contains(name)) {
-                    throw fail(path + name, "unknown field (expected one of " + sorted(known) + ")");
-                }
-            }
-        }
-
-        private KnowledgeBaseException fail(String field, String problem) {
+        @Override
+        protected KnowledgeBaseException fail(String field, String problem) {
             StringBuilder message = new StringBuilder("Invalid error knowledge base file ")
                 .append(this.file.getDescription())
                 .append(": ");
             if (!field.isEmpty()) {
-                message.append(field.endsWith(".") ? field.substring(0, field.length() - 1) : field).append(": ");
+                message.append(fieldName(field)).append(": ");
             }
             return new KnowledgeBaseException(message.append(problem).toString());
         }

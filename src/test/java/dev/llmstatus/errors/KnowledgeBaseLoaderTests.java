@@ -174,12 +174,26 @@ class KnowledgeBaseLoaderTests {
     @Test
     void anEmptyLocationIsNamed() {
         assertThatExceptionOfType(KnowledgeBaseException.class)
-            .isThrownBy(() -> KnowledgeBaseLoader.load("file:" + this.dir.resolve("nothing-here") + "/", catalog))
+            .isThrownBy(() -> KnowledgeBaseLoader.load("file:" + this.dir.resolve("nothing-here") + "/", catalog, true))
             .withMessageEndingWith(": no topic files (topics/*.yml)");
     }
 
+    @Test
+    void overlaysOfProvidersMissingFromAnOperatorsOwnCatalogAreSkipped() {
+        Catalog withoutAnthropic = new Catalog(catalog.providers().stream()
+            .filter((provider) -> !provider.slug().equals("anthropic"))
+            .toList());
+        assertThatExceptionOfType(KnowledgeBaseException.class)
+            .isThrownBy(() -> KnowledgeBaseLoader.load("file:" + this.dir + "/", withoutAnthropic, true))
+            .withMessageContaining("unknown provider 'anthropic'");
+        KnowledgeBase lenient = KnowledgeBaseLoader.load("file:" + this.dir + "/", withoutAnthropic, false);
+        assertThat(lenient.overlays()).isEmpty();
+        assertThat(lenient.pagesFor("stepfun")).extracting(ProviderErrorPage::slug)
+            .containsExactly("429-rate-limit-exceeded");
+    }
+
     private KnowledgeBase load() {
-        return KnowledgeBaseLoader.load("file:" + this.dir + "/", catalog);
+        return KnowledgeBaseLoader.load("file:" + this.dir + "/", catalog, true);
     }
 
     private void write(String name, String content) throws IOException {
