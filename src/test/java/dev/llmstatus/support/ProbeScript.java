@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Component;
@@ -65,22 +66,45 @@ public final class ProbeScript {
      * @param silent components that get no result at all
      */
     public void run(int minutes, Set<String> failing, Set<String> silent) {
+        run(minutes, (provider, component) -> {
+            if (named(silent, provider, component)) {
+                return null;
+            }
+            return named(failing, provider, component) ? answer(503, Outcome.DOWN, List.of())
+                    : answer(401, Outcome.UP, List.of());
+        });
+    }
+
+    /**
+     * The named components answer like {@code answer} (its status, outcome, error class, signatures and detail; its
+     * provider, component and time are ignored), every other one answers normally.
+     */
+    public void answering(int minutes, ProbeResult answer, String... components) {
+        Set<String> named = Set.of(components);
+        run(minutes, (provider, component) -> named(named, provider, component) ? answer
+                : answer(401, Outcome.UP, List.of()));
+    }
+
+    /** An answer to script: HTTP 5xx count as server errors, anything else as answered. */
+    public static ProbeResult answer(int status, Outcome outcome, List<String> signatures) {
+        return new ProbeResult(null, null, null, Duration.ofMillis((status >= 500) ? 80 : 200), status, outcome,
+                (status >= 500) ? ErrorClass.HTTP_5XX : null, "TLSv1.3", null,
+                (status == 503) ? "text/html" : "application/json", signatures, "HTTP " + status);
+    }
+
+    private void run(int minutes, BiFunction<Provider, Component, ProbeResult> answers) {
         Instant end = this.clock.instant().plus(Duration.ofMinutes(minutes));
         List<ProbeResult> results = new ArrayList<>();
         for (Provider provider : this.catalog.providers()) {
             for (Component component : provider.components()) {
-                if (named(silent, provider, component)) {
+                ProbeResult answer = answers.apply(provider, component);
+                if (answer == null) {
                     continue;
                 }
-                boolean down = named(failing, provider, component);
                 for (int i = minutes - 1; i >= 0; i--) {
-                    Instant at = end.minus(Duration.ofMinutes(i));
-                    results.add(down
-                            ? new ProbeResult(provider.slug(), component.key(), at, Duration.ofMillis(80), 503,
-                                    Outcome.DOWN, ErrorClass.HTTP_5XX, "TLSv1.3", null, "text/html", List.of(),
-                                    "HTTP 503")
-                            : new ProbeResult(provider.slug(), component.key(), at, Duration.ofMillis(200), 401,
-                                    Outcome.UP, null, "TLSv1.3", null, "application/json", List.of(), "HTTP 401"));
+                    results.add(new ProbeResult(provider.slug(), component.key(), end.minus(Duration.ofMinutes(i)),
+                            answer.latency(), answer.httpStatus(), answer.outcome(), answer.errorClass(), answer.tls(),
+                            answer.retryAfter(), answer.contentType(), answer.signatures(), answer.detail()));
                 }
             }
         }

@@ -9,14 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.errors.ErrorTopic;
 import dev.llmstatus.errors.KnowledgeBase;
@@ -27,7 +25,7 @@ import dev.llmstatus.probe.Outcome;
 import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.InMemoryProbeHistory;
-import dev.llmstatus.support.MutableClock;
+import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
 import dev.llmstatus.support.StatementCounter;
 
@@ -66,10 +64,10 @@ class ErrorPagesIntegrationTests {
     StatusEngine engine;
 
     @Autowired
-    InMemoryProbeHistory history;
+    ProbeScript script;
 
     @Autowired
-    MutableClock clock;
+    InMemoryProbeHistory history;
 
     @Autowired
     Catalog catalog;
@@ -82,14 +80,12 @@ class ErrorPagesIntegrationTests {
 
     @BeforeEach
     void reset() {
-        this.history.clear();
-        this.clock.set(ScriptedHistoryConfiguration.START);
-        this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
+        this.script.reset();
     }
 
     @Test
     void everyApplicableTopicPageOfEveryProviderRendersWithAllItsSections() throws Exception {
-        probes(3, null);
+        healthy();
         int pages = 0;
         for (Provider provider : this.catalog.providers()) {
             String slug = provider.slug();
@@ -132,9 +128,7 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void probesGettingTheErrorMakeItProviderWideAndPutThatProviderFirst() throws Exception {
-        probes(3, (provider, component) -> provider.equals("stepfun") && component.equals("api")
-                ? result(provider, component, 429, Outcome.RATE_LIMITED, List.of("rate_limit_exceeded"), "HTTP 429")
-                : null);
+        answering(ProbeScript.answer(429, Outcome.RATE_LIMITED, List.of("rate_limit_exceeded")), "stepfun/api");
         String stepfun = get("/status/stepfun/errors/429-rate-limit-exceeded").body();
         assertThat(stepfun).contains("Likely provider-wide")
             .contains("Our prober is getting this error from StepFun right now")
@@ -153,8 +147,7 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void aSignatureInRecentAnswersCountsAsSeeingTheError() throws Exception {
-        probes(3, (provider, component) -> provider.equals("anthropic") && component.equals("api")
-                ? result(provider, component, 529, Outcome.DOWN, List.of("overloaded_error"), "HTTP 529") : null);
+        answering(ProbeScript.answer(529, Outcome.DOWN, List.of("overloaded_error")), "anthropic/api");
         String body = get("/status/anthropic/errors/529-overloaded").body();
         assertThat(body).contains("Likely provider-wide").contains("recent answers carried overloaded_error");
         assertThat(get("/status/anthropic/errors/401-unauthorized").body()).contains("Not enough signal to tell");
@@ -162,9 +155,11 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void anOfflineMonitorGivesNotEnoughSignalEvenWhenEveryProbeTimesOut() throws Exception {
-        probes(3, (provider, component) -> new ProbeResult(provider, component, null, Duration.ofSeconds(10), null,
-                Outcome.DOWN, ErrorClass.CONNECT, null, null, null, List.of(), "connection refused"));
-        this.history.monitor(new MonitorState(true, this.clock.instant(), this.clock.instant()));
+        answering(new ProbeResult(null, null, null, Duration.ofSeconds(10), null, Outcome.DOWN, ErrorClass.CONNECT, null,
+                null, null, List.of(), "connection refused"),
+                this.catalog.providers().stream().map(Provider::slug).toArray(String[]::new));
+        Instant now = ScriptedHistoryConfiguration.START;
+        this.history.monitor(new MonitorState(true, now, now));
         this.engine.rebuild();
         String body = get("/status/stepfun/errors/504-gateway-timeout").body();
         assertThat(body).contains("Not enough signal to tell").contains("Monitoring offline")
@@ -185,7 +180,7 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void unknownOrInapplicableTopicsAndProvidersGetA404InTheLayout() throws Exception {
-        probes(3, null);
+        healthy();
         for (String path : List.of("/status/stepfun/errors/529-overloaded", "/status/stepfun/errors/no-such-error",
                 "/status/stepfun/errors/529")) {
             HttpResponse<String> response = get(path);
@@ -205,7 +200,7 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void lookupNamesTheProviderAndLinksToItsPage() throws Exception {
-        probes(3, null);
+        healthy();
         String empty = get("/errors/lookup").body();
         assertThat(empty).contains("<textarea id=\"q\" name=\"q\"")
             .contains("<meta name=\"robots\" content=\"noindex\">")
@@ -235,10 +230,10 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void errorPagesAreInTheSitemapAndLinkedFromProviderPagesButTheLookupIsNot() throws Exception {
-        probes(3, null);
+        healthy();
         String sitemap = get("/sitemap.xml", "application/xml").body();
-        assertThat(sitemap).contains("/status/stepfun/errors</loc>", "/status/stepfun/errors/429-rate-limit-exceeded</loc>",
-                "/errors/529-overloaded</loc>")
+        assertThat(sitemap).contains("/status/stepfun/errors</loc>",
+                "/status/stepfun/errors/429-rate-limit-exceeded</loc>", "/errors/529-overloaded</loc>")
             .doesNotContain("/errors/lookup")
             .doesNotContain("/status/stepfun/errors/529-overloaded");
         assertThat(get("/status/stepfun").body()).contains("href=\"/status/stepfun/errors\"");
@@ -248,8 +243,7 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void errorPageRequestsNeverQueryTheDatabase() throws Exception {
-        probes(3, (provider, component) -> provider.equals("openai") && component.equals("api")
-                ? result(provider, component, 503, Outcome.DOWN, List.of(), "HTTP 503") : null);
+        answering(ProbeScript.answer(503, Outcome.DOWN, List.of()), "openai/api");
         this.statements.reset();
         for (String path : List.of("/status/openai/errors/503-service-unavailable", "/status/openai/errors",
                 "/errors/503-service-unavailable", "/status/openai/errors/429", "/status/openai/errors/nope",
@@ -260,39 +254,14 @@ class ErrorPagesIntegrationTests {
         assertThat(this.statements.count()).isZero();
     }
 
-    /** Minutes of probe results for every component: healthy, unless {@code script} says otherwise. */
-    private void probes(int minutes, Script script) {
-        Instant end = this.clock.instant().plus(Duration.ofMinutes(minutes));
-        List<ProbeResult> results = new ArrayList<>();
-        for (Provider provider : this.catalog.providers()) {
-            for (Component component : provider.components()) {
-                ProbeResult scripted = (script != null) ? script.result(provider.slug(), component.key()) : null;
-                ProbeResult shape = (scripted != null) ? scripted
-                        : result(provider.slug(), component.key(), 401, Outcome.UP, List.of(), "HTTP 401");
-                for (int i = minutes - 1; i >= 0; i--) {
-                    results.add(new ProbeResult(shape.provider(), shape.component(), end.minus(Duration.ofMinutes(i)),
-                            shape.latency(), shape.httpStatus(), shape.outcome(), shape.errorClass(), shape.tls(),
-                            shape.retryAfter(), shape.contentType(), shape.signatures(), shape.detail()));
-                }
-            }
-        }
-        this.history.add(results);
-        this.clock.set(end);
+    private void healthy() {
+        this.script.healthy(3);
         this.engine.rebuild();
     }
 
-    private static ProbeResult result(String provider, String component, int status, Outcome outcome,
-            List<String> signatures, String detail) {
-        return new ProbeResult(provider, component, null, Duration.ofMillis(150), status, outcome,
-                (status >= 500) ? ErrorClass.HTTP_5XX : null, "TLSv1.3", null, "application/json", signatures, detail);
-    }
-
-    @FunctionalInterface
-    private interface Script {
-
-        /** The result this component should get, or {@code null} for a healthy one. */
-        ProbeResult result(String provider, String component);
-
+    private void answering(ProbeResult answer, String... components) {
+        this.script.answering(3, answer, components);
+        this.engine.rebuild();
     }
 
     private HttpResponse<String> lookup(String q) throws IOException, InterruptedException {
