@@ -51,7 +51,8 @@ class ErrorLookupController {
             model.addAttribute("results", List.of());
             model.addAttribute("tooLong", ex.getMessage());
         }
-        model.addAttribute("meta", new PageMeta("Error lookup: paste an LLM API error to see what it means | LLM Status",
+        model.addAttribute("meta", new PageMeta(
+                "Error lookup: paste an LLM API error to see what it means | LLM Status",
                 "Paste an error message, JSON body or response headers from an LLM API and see which error it is, "
                         + "which provider sent it and what to do.",
                 "/errors/lookup", List.of(PageMeta.home(), new PageMeta.Crumb("Error lookup", "/errors/lookup")),

@@ -65,7 +65,9 @@ class ErrorPagesController {
         model.addObject("view", view);
         model.addObject("faq", faq);
         model.addObject("retry", this.knowledgeBase.retryExamples());
-        model.addObject("others", this.knowledgeBase.pagesFor(slug).stream().filter((other) -> !other.slug().equals(page.slug())).toList());
+        model.addObject("others", this.knowledgeBase.pagesFor(slug).stream()
+            .filter((other) -> !other.slug().equals(page.slug()))
+            .toList());
         model.addObject("meta", new PageMeta(state.name() + " " + page.code() + " " + page.title()
                 + ": is it you or them? Causes and fixes | LLM Status",
                 page.summary() + " " + view.verdict().call().label() + " right now; live checks, causes and fixes.",
@@ -88,7 +90,8 @@ class ErrorPagesController {
         model.addObject("views", this.knowledgeBase.pagesFor(slug).stream()
             .map((page) -> ErrorPageView.of(page, state, snapshot))
             .toList());
-        model.addObject("meta", new PageMeta(state.name() + " API errors explained: 429, 401, 5xx and more | LLM Status",
+        model.addObject("meta", new PageMeta(
+                state.name() + " API errors explained: 429, 401, 5xx and more | LLM Status",
                 "Every " + state.name() + " API error we explain, what each means and whether our probes see it "
                         + "right now. " + state.name() + " is " + state.level().label().toLowerCase(Locale.ROOT)
                         + ".",
@@ -137,7 +140,8 @@ class ErrorPagesController {
         ModelAndView model = new ModelAndView("errors/not-found", HttpStatus.NOT_FOUND);
         model.addObject("topic", ex.topic());
         model.addObject("state", ex.provider());
-        model.addObject("pages", (ex.provider() != null) ? this.knowledgeBase.pagesFor(ex.provider().slug()) : List.of());
+        model.addObject("pages",
+                (ex.provider() != null) ? this.knowledgeBase.pagesFor(ex.provider().slug()) : List.of());
         model.addObject("topics", this.knowledgeBase.topics());
         return model;
     }

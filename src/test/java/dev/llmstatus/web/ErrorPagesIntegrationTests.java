@@ -155,8 +155,8 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void anOfflineMonitorGivesNotEnoughSignalEvenWhenEveryProbeTimesOut() throws Exception {
-        answering(new ProbeResult(null, null, null, Duration.ofSeconds(10), null, Outcome.DOWN, ErrorClass.CONNECT, null,
-                null, null, List.of(), "connection refused"),
+        answering(new ProbeResult(null, null, null, Duration.ofSeconds(10), null, Outcome.DOWN, ErrorClass.CONNECT,
+                null, null, null, List.of(), "connection refused"),
                 this.catalog.providers().stream().map(Provider::slug).toArray(String[]::new));
         Instant now = ScriptedHistoryConfiguration.START;
         this.history.monitor(new MonitorState(true, now, now));

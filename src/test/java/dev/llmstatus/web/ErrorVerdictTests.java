@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorVerdictTests {
 
-    @ParameterizedTest(name = "offline={0} seen={1} fresh={2} level={3} incidents={4} reports={5} observable={6} -> {7}")
+    @ParameterizedTest(
+            name = "offline={0} seen={1} fresh={2} level={3} incidents={4} reports={5} observable={6} -> {7}")
     @CsvSource(delimiter = '|', textBlock = """
             # offline | seen | fresh | level          | incidents | reports | observable | verdict
             false     | 0    | 2     | OPERATIONAL    | 0         | 0       | true       | YOUR_SIDE
@@ -38,7 +39,8 @@ class ErrorVerdictTests {
             """)
     void verdictFollowsTheLiveSignals(boolean offline, int seen, int fresh, Status level, int incidents, long reports,
             boolean observable, ErrorVerdict.Call expected) {
-        ErrorVerdict verdict = ErrorVerdict.decide(signals(offline, seen, fresh, level, incidents, reports, observable));
+        ErrorVerdict verdict = ErrorVerdict
+            .decide(signals(offline, seen, fresh, level, incidents, reports, observable));
         assertThat(verdict.call()).isEqualTo(expected);
         assertThat(verdict.sentence()).isNotBlank();
     }
