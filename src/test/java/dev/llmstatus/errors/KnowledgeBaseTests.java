@@ -181,4 +181,20 @@ class KnowledgeBaseTests {
             .allMatch(Set.of("API_ERRORS", "SLOW", "RATE_LIMIT", "LOGIN", "WEBSITE", "BAD_OUTPUT", "OTHER")::contains);
     }
 
+    @Test
+    void generalPagesSayTheProviderAndCapitaliseItAtTheStartOfASentence() {
+        ProviderErrorPage page = knowledgeBase.generalPage("429").orElseThrow();
+        assertThat(page.providerSlug()).isNull();
+        assertThat(page.headline()).isEqualTo("Rate limit exceeded (429)");
+        assertThat(page.summary()).startsWith("The provider turned the request away");
+        assertThat(page.meaningHtml()).contains("A 429 means the provider counted");
+        assertThat(page.specifics().present()).isFalse();
+        assertThat(knowledgeBase.topics()).allSatisfy((topic) -> {
+            ProviderErrorPage general = knowledgeBase.generalPage(topic.slug()).orElseThrow();
+            assertThat(general.summary() + general.meaningHtml() + general.causesHtml() + general.fixesHtml()
+                    + general.retryAdviceHtml() + general.faq()).as(topic.slug()).doesNotContain("{provider}");
+        });
+        assertThat(knowledgeBase.generalPage("no-such-topic")).isEmpty();
+    }
+
 }
