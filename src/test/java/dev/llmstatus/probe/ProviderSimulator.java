@@ -514,24 +514,23 @@ public final class ProviderSimulator implements AutoCloseable {
         return List.of("none", "maintenance", "minor", "major", "critical").indexOf(indicator);
     }
 
+
     /**
-     * Runs a simulator on its own, for benchmarks and manual tests. Arguments: {@code --bind=127.0.0.1,127.0.0.2}
-     * (loopback addresses), {@code --delay=200ms} (every path answers 200 after the delay). Prints
-     * {@code port=N} once listening and runs until killed or until standard input closes.
+     * Runs a simulator on its own until standard input closes, for benchmarks and manual tests (started through
+     * {@code TestLlmStatusApplication --simulator-only}). Options: {@code --bind=127.0.0.1,127.0.0.2} (loopback
+     * addresses), {@code --delay=200ms} (every path answers 200 after the delay). Prints {@code port=N} once
+     * listening.
      */
-    public static void main(String[] args) throws IOException {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], (pair.length > 1) ? pair[1] : "true");
-        }
+    public static void serve(Map<String, String> options) throws IOException {
         ProviderSimulator simulator = start(options.getOrDefault("bind", "127.0.0.1").split(","));
-        Duration delay = org.springframework.boot.convert.DurationStyle.detectAndParse(options.getOrDefault("delay", "0ms"));
-        simulator.setDefault(Behaviour.status(200, "application/json", "{\"object\":\"list\",\"data\":[]}").after(delay));
+        Duration delay = org.springframework.boot.convert.DurationStyle
+            .detectAndParse(options.getOrDefault("delay", "0ms"));
+        simulator.setDefault(Behaviour.status(200, "application/json", "{\"object\":\"list\",\"data\":[]}")
+            .after(delay));
         System.out.println("port=" + simulator.port());
         System.out.flush();
         while (System.in.read() != -1) {
-            // wait for the parent to close our input
+            // runs until the parent closes our input
         }
         simulator.close();
     }
