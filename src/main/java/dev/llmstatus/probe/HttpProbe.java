@@ -102,6 +102,10 @@ final class HttpProbe {
             .header("User-Agent", this.userAgent)
             .header("Accept", "application/json, text/html;q=0.9, */*;q=0.8")
             .method(definition.method(), publisher);
+        if ("http".equalsIgnoreCase(url.getScheme())) {
+            // HTTP/2 comes from TLS negotiation; asking plain-HTTP servers for an h2c upgrade only costs a round trip
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         if ("POST".equals(definition.method())) {
             builder.header("Content-Type", "application/json");
         }

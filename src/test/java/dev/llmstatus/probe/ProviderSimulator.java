@@ -66,21 +66,40 @@ public final class ProviderSimulator implements AutoCloseable {
     private final String host;
 
     private ProviderSimulator(List<String> addresses) throws IOException {
-        int chosen = 0;
-        for (String address : addresses) {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), chosen), 4096);
-            server.setExecutor(this.handlers);
-            server.createContext("/", this::handle);
-            server.start();
-            chosen = server.getAddress().getPort();
-            this.servers.add(server);
-        }
-        this.port = chosen;
+        this.port = bind(addresses);
         this.host = addresses.get(0);
         this.resetServer = new ServerSocket(0, 50, InetAddress.getByName(this.host));
         Thread resetter = new Thread(this::resetConnections, "simulator-reset");
         resetter.setDaemon(true);
         resetter.start();
+    }
+
+    /** Binds one port on every address: the first address picks a free port, which may be taken on another one. */
+    private int bind(List<String> addresses) throws IOException {
+        IOException failure = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int chosen = 0;
+            try {
+                for (String address : addresses) {
+                    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), chosen),
+                            4096);
+                    this.servers.add(server);
+                    chosen = server.getAddress().getPort();
+                }
+                for (HttpServer server : this.servers) {
+                    server.setExecutor(this.handlers);
+                    server.createContext("/", this::handle);
+                    server.start();
+                }
+                return chosen;
+            }
+            catch (IOException ex) {
+                failure = ex;
+                this.servers.forEach((server) -> server.stop(0));
+                this.servers.clear();
+            }
+        }
+        throw failure;
     }
 
     /** Starts a simulator on 127.0.0.1 and a free port. */
