@@ -89,8 +89,13 @@ final class HttpProbe {
             });
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+    /** The failure inside the {@link CompletionException}s that asynchronous stages wrap around it. */
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
     }
 
     private HttpRequest request(ProbeDefinition definition) {

@@ -433,19 +433,9 @@ public final class ProviderSimulator implements AutoCloseable {
             .append(worst)
             .append("\",\"description\":\"")
             .append(description)
-            .append("\"},\"components\":[");
-        int i = 0;
-        for (Map.Entry<String, String> component : components.entrySet()) {
-            json.append((i > 0) ? "," : "")
-                .append("{\"id\":\"c")
-                .append(i++)
-                .append("\",\"name\":\"")
-                .append(component.getKey())
-                .append("\",\"status\":\"")
-                .append(component.getValue())
-                .append("\",\"group\":false}");
-        }
-        json.append("],\"incidents\":[");
+            .append("\"},\"components\":")
+            .append(componentList(components))
+            .append(",\"incidents\":[");
         if (incident != null) {
             Instant later = incidentStart.plusSeconds(600);
             json.append("{\"id\":\"sim-")
@@ -481,7 +471,11 @@ public final class ProviderSimulator implements AutoCloseable {
 
     /** A Statuspage v2 {@code components.json}. */
     public static String statuspageComponents(Map<String, String> components) {
-        StringBuilder json = new StringBuilder("{\"page\":{\"id\":\"sim\"},\"components\":[");
+        return "{\"page\":{\"id\":\"sim\"},\"components\":" + componentList(components) + "}";
+    }
+
+    private static String componentList(Map<String, String> components) {
+        StringBuilder json = new StringBuilder("[");
         int i = 0;
         for (Map.Entry<String, String> component : components.entrySet()) {
             json.append((i > 0) ? "," : "")
@@ -491,9 +485,9 @@ public final class ProviderSimulator implements AutoCloseable {
                 .append(component.getKey())
                 .append("\",\"status\":\"")
                 .append(component.getValue())
-                .append("\"}");
+                .append("\",\"group\":false}");
         }
-        return json.append("]}").toString();
+        return json.append("]").toString();
     }
 
     /**
