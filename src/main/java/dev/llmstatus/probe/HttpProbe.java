@@ -89,8 +89,13 @@ final class HttpProbe {
             });
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+    /** The failure inside the {@link CompletionException}s that asynchronous stages wrap around it. */
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
     }
 
     private HttpRequest request(ProbeDefinition definition) {
@@ -102,6 +107,10 @@ final class HttpProbe {
             .header("User-Agent", this.userAgent)
             .header("Accept", "application/json, text/html;q=0.9, */*;q=0.8")
             .method(definition.method(), publisher);
+        if ("http".equalsIgnoreCase(url.getScheme())) {
+            // HTTP/2 comes from TLS negotiation; asking plain-HTTP servers for an h2c upgrade only costs a round trip
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
         if ("POST".equals(definition.method())) {
             builder.header("Content-Type", "application/json");
         }

@@ -181,11 +181,7 @@ final class OfficialPageReader {
     }
 
     private static Throwable cause(Throwable failure) {
-        Throwable current = failure;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
+        return HttpProbe.unwrap(failure);
     }
 
 }

@@ -1,5 +1,8 @@
 package dev.llmstatus.probe;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +26,9 @@ final class ProbeMetrics {
 
     private final Counter skipped;
 
+    /** Looked up once per component and outcome rather than rebuilt for every result. */
+    private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
+
     ProbeMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("llmstatus.probe.in.flight", this.inFlight, AtomicInteger::get)
@@ -44,17 +50,28 @@ final class ProbeMetrics {
 
     void finished(ProbeResult result) {
         this.inFlight.decrementAndGet();
-        String outcome = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
-        Timer.builder("llmstatus.probe.duration")
+        Meters meters = this.meters.computeIfAbsent(
+                new Key(result.provider(), result.component(), result.outcome()), this::register);
+        meters.duration().record(result.latency());
+        meters.results().increment();
+    }
+
+    private Meters register(Key key) {
+        String outcome = key.outcome().name().toLowerCase(Locale.ROOT);
+        return new Meters(Timer.builder("llmstatus.probe.duration")
             .description("Time to a front-door probe's answer or failure")
-            .tags("provider", result.provider(), "component", result.component(), "outcome", outcome)
-            .register(this.registry)
-            .record(result.latency());
-        Counter.builder("llmstatus.probe.results")
-            .description("Front-door probe results")
-            .tags("provider", result.provider(), "component", result.component(), "outcome", outcome)
-            .register(this.registry)
-            .increment();
+            .tags("provider", key.provider(), "component", key.component(), "outcome", outcome)
+            .register(this.registry),
+                Counter.builder("llmstatus.probe.results")
+                    .description("Front-door probe results")
+                    .tags("provider", key.provider(), "component", key.component(), "outcome", outcome)
+                    .register(this.registry));
+    }
+
+    private record Key(String provider, String component, Outcome outcome) {
+    }
+
+    private record Meters(Timer duration, Counter results) {
     }
 
     void skipped() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Run without a network, every probe fails at the network level: the monitor must call itself offline rather than
  * report every provider down.
  */
+@DirtiesContext
 @SpringBootTest
 class OfflineDetectionIntegrationTests {
 

@@ -66,21 +66,40 @@ public final class ProviderSimulator implements AutoCloseable {
     private final String host;
 
     private ProviderSimulator(List<String> addresses) throws IOException {
-        int chosen = 0;
-        for (String address : addresses) {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), chosen), 4096);
-            server.setExecutor(this.handlers);
-            server.createContext("/", this::handle);
-            server.start();
-            chosen = server.getAddress().getPort();
-            this.servers.add(server);
-        }
-        this.port = chosen;
+        this.port = bind(addresses);
         this.host = addresses.get(0);
         this.resetServer = new ServerSocket(0, 50, InetAddress.getByName(this.host));
         Thread resetter = new Thread(this::resetConnections, "simulator-reset");
         resetter.setDaemon(true);
         resetter.start();
+    }
+
+    /** Binds one port on every address: the first address picks a free port, which may be taken on another one. */
+    private int bind(List<String> addresses) throws IOException {
+        IOException failure = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int chosen = 0;
+            try {
+                for (String address : addresses) {
+                    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), chosen),
+                            4096);
+                    this.servers.add(server);
+                    chosen = server.getAddress().getPort();
+                }
+                for (HttpServer server : this.servers) {
+                    server.setExecutor(this.handlers);
+                    server.createContext("/", this::handle);
+                    server.start();
+                }
+                return chosen;
+            }
+            catch (IOException ex) {
+                failure = ex;
+                this.servers.forEach((server) -> server.stop(0));
+                this.servers.clear();
+            }
+        }
+        throw failure;
     }
 
     /** Starts a simulator on 127.0.0.1 and a free port. */
@@ -414,19 +433,9 @@ public final class ProviderSimulator implements AutoCloseable {
             .append(worst)
             .append("\",\"description\":\"")
             .append(description)
-            .append("\"},\"components\":[");
-        int i = 0;
-        for (Map.Entry<String, String> component : components.entrySet()) {
-            json.append((i > 0) ? "," : "")
-                .append("{\"id\":\"c")
-                .append(i++)
-                .append("\",\"name\":\"")
-                .append(component.getKey())
-                .append("\",\"status\":\"")
-                .append(component.getValue())
-                .append("\",\"group\":false}");
-        }
-        json.append("],\"incidents\":[");
+            .append("\"},\"components\":")
+            .append(componentList(components))
+            .append(",\"incidents\":[");
         if (incident != null) {
             Instant later = incidentStart.plusSeconds(600);
             json.append("{\"id\":\"sim-")
@@ -462,7 +471,11 @@ public final class ProviderSimulator implements AutoCloseable {
 
     /** A Statuspage v2 {@code components.json}. */
     public static String statuspageComponents(Map<String, String> components) {
-        StringBuilder json = new StringBuilder("{\"page\":{\"id\":\"sim\"},\"components\":[");
+        return "{\"page\":{\"id\":\"sim\"},\"components\":" + componentList(components) + "}";
+    }
+
+    private static String componentList(Map<String, String> components) {
+        StringBuilder json = new StringBuilder("[");
         int i = 0;
         for (Map.Entry<String, String> component : components.entrySet()) {
             json.append((i > 0) ? "," : "")
@@ -472,9 +485,9 @@ public final class ProviderSimulator implements AutoCloseable {
                 .append(component.getKey())
                 .append("\",\"status\":\"")
                 .append(component.getValue())
-                .append("\"}");
+                .append("\",\"group\":false}");
         }
-        return json.append("]}").toString();
+        return json.append("]").toString();
     }
 
     /**
@@ -514,24 +527,23 @@ public final class ProviderSimulator implements AutoCloseable {
         return List.of("none", "maintenance", "minor", "major", "critical").indexOf(indicator);
     }
 
+
     /**
-     * Runs a simulator on its own, for benchmarks and manual tests. Arguments: {@code --bind=127.0.0.1,127.0.0.2}
-     * (loopback addresses), {@code --delay=200ms} (every path answers 200 after the delay). Prints
-     * {@code port=N} once listening and runs until killed or until standard input closes.
+     * Runs a simulator on its own until standard input closes, for benchmarks and manual tests (started through
+     * {@code TestLlmStatusApplication --simulator-only}). Options: {@code --bind=127.0.0.1,127.0.0.2} (loopback
+     * addresses), {@code --delay=200ms} (every path answers 200 after the delay). Prints {@code port=N} once
+     * listening.
      */
-    public static void main(String[] args) throws IOException {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], (pair.length > 1) ? pair[1] : "true");
-        }
+    public static void serve(Map<String, String> options) throws IOException {
         ProviderSimulator simulator = start(options.getOrDefault("bind", "127.0.0.1").split(","));
-        Duration delay = org.springframework.boot.convert.DurationStyle.detectAndParse(options.getOrDefault("delay", "0ms"));
-        simulator.setDefault(Behaviour.status(200, "application/json", "{\"object\":\"list\",\"data\":[]}").after(delay));
+        Duration delay = org.springframework.boot.convert.DurationStyle
+            .detectAndParse(options.getOrDefault("delay", "0ms"));
+        simulator.setDefault(Behaviour.status(200, "application/json", "{\"object\":\"list\",\"data\":[]}")
+            .after(delay));
         System.out.println("port=" + simulator.port());
         System.out.flush();
         while (System.in.read() != -1) {
-            // wait for the parent to close our input
+            // runs until the parent closes our input
         }
         simulator.close();
     }
