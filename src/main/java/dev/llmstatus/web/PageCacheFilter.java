@@ -35,7 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Serves pages, feeds, badges and API answers from memory: each is rendered once per snapshot version (concurrent
- * misses wait for the first render), with a strong ETag, Last-Modified, a short public max-age with
+ * misses wait for the first render; the query string is ignored), with a strong ETag, Last-Modified, a short public max-age with
  * stale-while-revalidate, and a pre-compressed gzip copy. Conditional requests get 304. A request with a session
  * (it may carry a flash message after a report) is never served from or stored in the cache.
  */
@@ -45,7 +45,9 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     static final String CACHE_CONTROL = "public, max-age=15, stale-while-revalidate=60";
 
-    private static final Set<String> UNCACHED_PREFIXES = Set.of("/actuator", "/css/", "/js/", "/img/", "/error");
+    /** Static files have their own caching; the error lookup answers any text, which must not crowd out pages. */
+    private static final Set<String> UNCACHED_PREFIXES = Set.of("/actuator", "/css/", "/js/", "/img/",
+            "/errors/lookup");
 
     private static final int GZIP_MIN_BYTES = 512;
 
@@ -81,7 +83,7 @@ class PageCacheFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI();
-        return UNCACHED_PREFIXES.stream().anyMatch(path::startsWith);
+        return path.equals("/error") || UNCACHED_PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     @Override
@@ -93,8 +95,8 @@ class PageCacheFilter extends OncePerRequestFilter {
             return;
         }
         StatusSnapshot snapshot = this.engine.current();
-        String query = request.getQueryString();
-        Key key = new Key(snapshot.version(), request.getRequestURI() + ((query != null) ? "?" + query : ""));
+        // Cached pages take no query parameters, so a query never makes a new entry: random ones cannot flush the cache.
+        Key key = new Key(snapshot.version(), request.getRequestURI());
         Page page = this.cache.getIfPresent(key);
         if (page != null) {
             this.hits.increment();

@@ -113,6 +113,21 @@ class PageCacheIntegrationTests {
         assertThat(get("/definitely/not/here", null, null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void queryStringsShareTheCachedPageAndTheErrorLookupIsNeverCached() throws Exception {
+        this.engine.rebuild();
+        double missesBefore = count("miss");
+        HttpResponse<byte[]> plain = get("/status/anthropic", null, null);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<byte[]> withQuery = get("/status/anthropic?utm_source=x" + i, null, null);
+            assertThat(withQuery.body()).isEqualTo(plain.body());
+        }
+        assertThat(count("miss") - missesBefore).isEqualTo(1);
+        assertThat(get("/errors/lookup?q=overloaded_error", null, null).headers().firstValue("ETag")).isEmpty();
+        assertThat(get("/status/anthropic/errors/529-overloaded", null, null).headers().firstValue("ETag"))
+            .isPresent();
+    }
+
     private double count(String result) {
         return this.meters.get("llmstatus.page.cache").tag("result", result).counter().count();
     }
