@@ -90,11 +90,11 @@ abstract class AbstractReportPagesIntegrationTests {
         this.clock.set(epoch().plus(Duration.ofDays(30L * periods.incrementAndGet())));
         this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
         everyoneHealthy();
-        this.engine.rebuild();
     }
 
     @Test
     void providerPageOffersTheReportFormWithAHoneypotAndNoReportsYet() throws Exception {
+        this.engine.rebuild();
         HttpResponse<String> page = get("/status/stepfun");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"report\"")
@@ -264,13 +264,14 @@ abstract class AbstractReportPagesIntegrationTests {
 
     @Test
     void aSpikeRaisesPossibleProblemsButNeverChangesTheLevel() throws Exception {
-        ProviderState before = this.engine.current().provider("openai").orElseThrow();
         Instant now = this.clock.instant();
         // Two people an hour at this time of day, every day of the last week.
         for (int day = 1; day <= 7; day++) {
-            insert("openai", now.minus(Duration.ofDays(day)).minusSeconds(60), "usual-" + day + "-a");
-            insert("openai", now.minus(Duration.ofDays(day)).minusSeconds(120), "usual-" + day + "-b");
+            insert("openai", now.minus(Duration.ofDays(day)).plusSeconds(60), "usual-" + day + "-a");
+            insert("openai", now.minus(Duration.ofDays(day)).plusSeconds(120), "usual-" + day + "-b");
         }
+        ProviderState before = this.engine.rebuild().provider("openai").orElseThrow();
+        assertThat(before.possibleProblems()).isFalse();
         for (int i = 0; i < 6; i++) {
             post("openai", address(), form((i < 4) ? "RATE_LIMITS" : "API_ERRORS", "", "", ""));
         }
@@ -284,7 +285,7 @@ abstract class AbstractReportPagesIntegrationTests {
         assertThat(after.reason()).isEqualTo(before.reason());
         assertThat(after.decidedBy()).isEqualTo(before.decidedBy());
         String body = get("/status/openai").body();
-        assertThat(body).contains("Users are reporting problems with OpenAI")
+        assertThat(body).contains("Users are reporting problems with <span>OpenAI</span>")
             .contains("6 people reported problems in the last 15 minutes; usually about 2 an hour")
             .contains("class=\"line baseline\"");
         assertThat(this.engine.current().provider("stepfun").orElseThrow().possibleProblems()).isFalse();
