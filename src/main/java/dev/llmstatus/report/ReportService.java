@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
@@ -18,10 +17,7 @@ import org.slf4j.LoggerFactory;
 import dev.llmstatus.catalog.Provider;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a submitted report through the honeypot, validation and the abuse limits, and stores it. A report that
@@ -36,7 +32,7 @@ public class ReportService {
     /** Control characters other than line breaks and tabs: invisible, and no use in a comment. */
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
 
-    private final CommunityReportRepository reports;
+    private final ReportWriter writer;
 
     private final Reporters reporters;
 
@@ -44,21 +40,18 @@ public class ReportService {
 
     private final Validator validator;
 
-    private final TransactionTemplate transactions;
-
     private final ApplicationEventPublisher events;
 
     private final MeterRegistry meters;
 
     private final Clock clock;
 
-    ReportService(CommunityReportRepository reports, Reporters reporters, ReportLimits limits, Validator validator,
-            TransactionTemplate transactions, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
-        this.reports = reports;
+    ReportService(ReportWriter writer, Reporters reporters, ReportLimits limits, Validator validator,
+            ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
+        this.writer = writer;
         this.reporters = reporters;
         this.limits = limits;
         this.validator = validator;
-        this.transactions = transactions;
         this.events = events;
         this.meters = meters;
         this.clock = clock;
@@ -102,12 +95,13 @@ public class ReportService {
         CommunityReport report = new CommunityReport(provider.slug(), clean.component(), type, clean.errorCode(),
                 clean.comment(), reporter, now);
         try {
-            this.transactions.executeWithoutResult((status) -> this.reports.save(report));
+            this.writer.write(report);
         }
-        catch (DataAccessException | TransactionException | PersistenceException ex) {
+        catch (ReportWriter.NotWritten ex) {
             this.limits.release(reporter, provider.slug());
             rejected("unavailable");
-            logger.warn("Report for {} not recorded: {}", provider.slug(), ex.toString());
+            logger.warn("Report for {} not recorded: {}", provider.slug(),
+                    (ex.getCause() != null) ? ex.getCause().toString() : ex.getMessage());
             throw new ReportNotRecordedException(provider.slug(), provider.name(), ex);
         }
         this.meters.counter("llmstatus.reports.submitted", "provider", provider.slug(), "type", type.name())
