@@ -1,6 +1,7 @@
 package dev.llmstatus.report;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,6 +26,12 @@ public record ReportForm(
                 message = "Use letters, digits and punctuation only in the error code.") String errorCode,
         @Size(max = 500, message = "Keep the comment to 500 characters.") String comment,
         String website) {
+
+    /** The form from request parameters, each read as text; absent ones are {@code null}. */
+    public static ReportForm of(Map<String, String> parameters) {
+        return new ReportForm(parameters.get("type"), parameters.get("component"), parameters.get("errorCode"),
+                parameters.get("comment"), parameters.get("website"));
+    }
 
     /** An empty form for a fresh page. */
     public static ReportForm empty() {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 @Controller
@@ -56,10 +57,12 @@ class ProviderController {
         return page;
     }
 
+    /** Reads the fields as plain parameters: binding a record through its constructor is costly under a surge. */
     @PostMapping("/status/{slug}/reports")
-    ModelAndView report(@PathVariable String slug, ReportForm form, HttpServletRequest request,
-            HttpServletResponse response) {
+    ModelAndView report(@PathVariable String slug, @RequestParam Map<String, String> fields,
+            HttpServletRequest request, HttpServletResponse response) {
         ProviderState state = state(this.engine.current(), slug);
+        ReportForm form = ReportForm.of(fields);
         Submission submission = this.reports.submit(state.provider(), form, request.getRemoteAddr(),
                 request.getHeader("X-Forwarded-For"));
         return switch (submission.result()) {

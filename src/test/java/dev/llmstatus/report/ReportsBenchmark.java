@@ -48,7 +48,7 @@ class ReportsBenchmark {
 
     private static final int CLIENTS = 64;
 
-    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
 
     private static final Duration MEASURED = Duration.ofSeconds(30);
 
