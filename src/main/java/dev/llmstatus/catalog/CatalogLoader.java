@@ -62,7 +62,7 @@ public final class CatalogLoader {
         }
     }
 
-    private static final class Reader {
+    private static final class Reader extends YamlFieldReader {
 
         private final String source;
 
@@ -210,34 +210,6 @@ public final class CatalogLoader {
             return new ProbeDefinition(method, url, expect, latencyThreshold, timeout, interval);
         }
 
-        private JsonNode object(JsonNode node, String field, String path, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    throw fail(path + field, "missing");
-                }
-                return null;
-            }
-            if (!value.isObject()) {
-                throw fail(path + field, "must be a mapping");
-            }
-            return value;
-        }
-
-        private String text(JsonNode node, String field, String path, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull() || (value.isString() && value.asString().isBlank())) {
-                if (required) {
-                    throw fail(path + field, "missing");
-                }
-                return null;
-            }
-            if (!value.isValueNode() || value.isBoolean()) {
-                throw fail(path + field, "must be text");
-            }
-            return value.asString().strip();
-        }
-
         private URI url(JsonNode node, String field, String path, boolean required) {
             String text = text(node, field, path, required);
             if (text == null) {
@@ -274,21 +246,14 @@ public final class CatalogLoader {
             return value;
         }
 
-        private void onlyKnown(JsonNode node, Set<String> known, String path) {
-            for (String name : node.propertyNames()) {
-                if (!known.contains(name)) {
-                    throw fail(path + name, "unknown field (expected one of " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
-                }
-            }
-        }
-
-        private CatalogException fail(String field, String problem) {
+        @Override
+        protected CatalogException fail(String field, String problem) {
             StringBuilder message = new StringBuilder("Invalid catalog ").append(this.source).append(": ");
             if (!this.where.isEmpty()) {
                 message.append(this.where).append(": ");
             }
             if (!field.isEmpty()) {
-                message.append(field.endsWith(".") ? field.substring(0, field.length() - 1) : field).append(": ");
+                message.append(fieldName(field)).append(": ");
             }
             return new CatalogException(message.append(problem).toString());
         }

@@ -245,7 +245,7 @@ public final class StatusRules {
             return "No fresh data: monitoring offline"
                     + ((monitor.since() != null) ? " since " + TimeWords.clock(monitor.since()) : "");
         }
-        return components.isEmpty() ? "No fresh data" : "No fresh data: " + components.get(0).reason();
+        return components.isEmpty() ? "No fresh data" : capitalise(components.get(0).reason());
     }
 
     private static String unknownNames(List<ComponentState> components) {

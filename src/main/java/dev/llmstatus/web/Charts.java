@@ -42,6 +42,10 @@ final class Charts {
     record Line(String css, String points) {
     }
 
+    /** One hour's median, drawn as a dot so that a lone hour with data is visible too. */
+    record Dot(String cx, String cy, String title) {
+    }
+
     /** An axis label. */
     record Label(int x, int y, String anchor, String text) {
     }
@@ -59,7 +63,7 @@ final class Charts {
      * @param hasLatency whether any hour has data
      */
     record ComponentCharts(ComponentState state, List<Bar> bars, int barsWidth, String barsSummary, List<Line> lines,
-            List<Label> labels, String latencySummary, boolean hasLatency) {
+            List<Dot> dots, List<Label> labels, String latencySummary, boolean hasLatency) {
     }
 
     static ComponentCharts of(ComponentState state) {
@@ -82,10 +86,11 @@ final class Charts {
                                 ? "no day had a failed check." : failedDays + plural(failedDays, " day") + " had failed checks.");
         LatencyGeometry latency = latency(state.latency());
         return new ComponentCharts(state, bars, Math.max(BAR_STEP, state.days().size() * BAR_STEP - 2), barsSummary,
-                latency.lines(), latency.labels(), latency.summary(), latency.hasData());
+                latency.lines(), latency.dots(), latency.labels(), latency.summary(), latency.hasData());
     }
 
-    private record LatencyGeometry(List<Line> lines, List<Label> labels, String summary, boolean hasData) {
+    private record LatencyGeometry(List<Line> lines, List<Dot> dots, List<Label> labels, String summary,
+            boolean hasData) {
     }
 
     private static LatencyGeometry latency(List<LatencyPoint> points) {
@@ -96,18 +101,28 @@ final class Charts {
             }
         }
         if (max == 0) {
-            return new LatencyGeometry(List.of(), List.of(), "No latency data in the last 24 hours yet.", false);
+            return new LatencyGeometry(List.of(), List.of(), List.of(), "No latency data in the last 24 hours yet.",
+                    false);
         }
         long scale = niceCeiling(max);
         double step = (points.size() > 1) ? (double) LATENCY_WIDTH / (points.size() - 1) : 0;
         List<Line> lines = new ArrayList<>();
         lines.addAll(runs(points, true, step, scale));
         lines.addAll(runs(points, false, step, scale));
+        List<Dot> dots = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            LatencyPoint point = points.get(i);
+            if (point.p50Millis() != null) {
+                dots.add(new Dot(String.format(Locale.ROOT, "%.1f", i * step), String.format(Locale.ROOT, "%.1f",
+                        y(point.p50Millis(), scale)), TimeWords.clock(point.hour()) + ": median "
+                                + millis(point.p50Millis()) + ", 95th percentile " + millis(point.p95Millis())));
+            }
+        }
         List<Label> labels = new ArrayList<>();
         labels.add(new Label(4, LATENCY_TOP + 10, "start", millis(scale)));
         labels.add(new Label(4, LATENCY_BOTTOM - 4, "start", "0"));
         if (!points.isEmpty()) {
-            labels.add(new Label(2, LATENCY_HEIGHT - 4, "start", TimeWords.clock(points.get(0).hour())));
+            labels.add(new Label(2, LATENCY_HEIGHT - 4, "start", "24 h ago"));
             labels.add(new Label(LATENCY_WIDTH - 2, LATENCY_HEIGHT - 4, "end", "now"));
         }
         LatencyPoint slowest = null;
@@ -128,7 +143,7 @@ final class Charts {
                 + "; slowest hour " + TimeWords.clock(slowest.hour()) + " with a 95th percentile of "
                 + millis(slowest.p95Millis()) + ((empty > 0) ? "; no data for " + empty + plural(empty, " hour") : "")
                 + ".";
-        return new LatencyGeometry(lines, labels, summary, true);
+        return new LatencyGeometry(lines, dots, labels, summary, true);
     }
 
     private static List<Line> runs(List<LatencyPoint> points, boolean median, double step, long scale) {
@@ -147,11 +162,15 @@ final class Charts {
                 continue;
             }
             double x = i * step;
-            double y = LATENCY_BOTTOM - ((double) value / scale) * (LATENCY_BOTTOM - LATENCY_TOP);
+            double y = y(value, scale);
             run.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             inRun++;
         }
         return lines;
+    }
+
+    private static double y(long value, long scale) {
+        return LATENCY_BOTTOM - ((double) value / scale) * (LATENCY_BOTTOM - LATENCY_TOP);
     }
 
     static long niceCeiling(long value) {

@@ -1,5 +1,7 @@
 package dev.llmstatus.web;
 
+import java.util.List;
+
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
@@ -23,6 +25,10 @@ class HomeController {
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("now", snapshot.builtAt());
         model.addAttribute("levels", Status.values());
+        model.addAttribute("meta", new PageMeta("LLM API status: is OpenAI, Anthropic, StepFun or Spark down? | LLM Status",
+                "Live status of " + snapshot.providers().size() + " LLM API providers, checked every minute: "
+                        + "outages, slowdowns and incidents, worst first.",
+                "/", List.of(PageMeta.home()), List.of(), snapshot.lastChecked()));
         return "home/index";
     }
 

@@ -1,5 +1,6 @@
 package dev.llmstatus.web;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,7 +87,14 @@ class ProviderController {
         page.addObject("now", snapshot.builtAt());
         page.addObject("state", state);
         page.addObject("charts", state.components().stream().map(Charts::of).toList());
-        page.addObject("faq", ProviderFaq.of(state, this.properties));
+        List<Faq> faq = ProviderFaq.of(state, this.properties);
+        page.addObject("faq", faq);
+        page.addObject("meta", new PageMeta(state.name() + " status: is it down? Live checks and incidents | LLM Status",
+                state.name() + ": " + state.level().label() + ". " + state.reason()
+                        + ". Live checks of its API, uptime, latency and incidents.",
+                "/status/" + slug, List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status",
+                        "/status/" + slug)),
+                faq, state.lastChecked()));
         page.addObject("reportForm", form);
         page.addObject("reportErrors", errors);
         return page;

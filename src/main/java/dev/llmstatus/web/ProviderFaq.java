@@ -54,7 +54,7 @@ final class ProviderFaq {
         String reason = state.reason();
         String since = (state.since() != null) ? " since " + TimeWords.dateTime(state.since()) : "";
         return switch (state.level()) {
-            case OPERATIONAL -> "No. Our latest checks show " + name + " working: " + reason
+            case OPERATIONAL -> "No. Our latest checks show " + name + " working: " + lower(reason)
                     + ". If your own calls fail, the cause is more likely your key, quota, rate limit or network.";
             case DEGRADED -> "Not down, but not healthy either: " + reason + since
                     + ". Expect slow answers or some rejected calls; retry with backoff.";
@@ -64,6 +64,10 @@ final class ProviderFaq {
             case UNKNOWN -> "We cannot tell right now. " + reason
                     + ". We would rather say that than guess; check the official status page if there is one.";
         };
+    }
+
+    private static String lower(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String officialAnswer(Provider provider) {

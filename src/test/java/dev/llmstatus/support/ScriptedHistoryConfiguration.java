@@ -2,9 +2,12 @@ package dev.llmstatus.support;
 
 import java.time.Instant;
 
+import dev.llmstatus.catalog.Catalog;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Replaces the prober's history and the clock with ones that tests script, and counts statements on request
@@ -26,6 +29,11 @@ public class ScriptedHistoryConfiguration {
     @Primary
     MutableClock mutableClock() {
         return new MutableClock(START);
+    }
+
+    @Bean
+    ProbeScript probeScript(InMemoryProbeHistory history, MutableClock clock, Catalog catalog, JdbcTemplate jdbc) {
+        return new ProbeScript(history, clock, catalog, jdbc);
     }
 
     @Bean

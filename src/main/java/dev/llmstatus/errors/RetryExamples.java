@@ -1,0 +1,12 @@
+package dev.llmstatus.errors;
+
+/**
+ * Complete retry snippets shown on every error page: exponential backoff with full jitter that honours
+ * {@code retry-after} and {@code retry-after-ms} and never retries quota errors.
+ *
+ * @param java Java, with {@code java.net.http.HttpClient}
+ * @param python Python, with httpx
+ * @param javascript JavaScript with {@code fetch}, or {@code null}
+ */
+public record RetryExamples(String java, String python, String javascript) {
+}

@@ -1,0 +1,169 @@
+package dev.llmstatus.probe;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the history small: rolls raw results up into hourly rollups, and deletes what has expired in bounded
+ * batches so that no single statement locks or logs millions of rows.
+ */
+final class HistoryMaintenance {
+
+    private static final Logger logger = LoggerFactory.getLogger(HistoryMaintenance.class);
+
+    /** A safety stop: one prune run deletes at most this many batches per table. */
+    private static final int MAX_BATCHES = 1000;
+
+    private final JdbcTemplate jdbc;
+
+    private final HourlyRollupRepository rollups;
+
+    private final OfficialIncidentRepository incidents;
+
+    private final EntityManager entityManager;
+
+    private final TransactionTemplate transactions;
+
+    private final ProbeProperties properties;
+
+    private final Clock clock;
+
+    HistoryMaintenance(JdbcTemplate jdbc, HourlyRollupRepository rollups, OfficialIncidentRepository incidents,
+            EntityManager entityManager, TransactionTemplate transactions, ProbeProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.rollups = rollups;
+        this.incidents = incidents;
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Recomputes the rollups of every hour from the one before the latest rolled-up hour up to the current hour
+     * (which is partial, so it is recomputed at each run), or of every hour with raw results on the first run.
+     * @return the number of rollups written
+     */
+    int rollup() {
+        Instant now = this.clock.instant();
+        Instant oldestComplete = now.minus(this.properties.rawRetention()).truncatedTo(ChronoUnit.HOURS)
+            .plus(1, ChronoUnit.HOURS);
+        Instant latest = this.rollups.latestHour();
+        Instant from;
+        if (latest != null) {
+            from = latest.minus(1, ChronoUnit.HOURS);
+        }
+        else {
+            Timestamp earliest = this.jdbc.queryForObject("select min(started_at) from probe_result", Timestamp.class);
+            if (earliest == null) {
+                return 0;
+            }
+            from = earliest.toInstant().truncatedTo(ChronoUnit.HOURS);
+        }
+        Instant start = from.isBefore(oldestComplete) ? oldestComplete : from;
+        Map<List<Object>, Accumulator> hours = new LinkedHashMap<>();
+        this.jdbc.query("select provider, component, started_at, latency_ms, outcome from probe_result "
+                + "where started_at >= ? order by started_at", (row) -> {
+                    Instant hour = row.getTimestamp(3).toInstant().truncatedTo(ChronoUnit.HOURS);
+                    List<Object> key = List.of(row.getString(1), row.getString(2), hour);
+                    hours.computeIfAbsent(key, (ignored) -> new Accumulator()).add(row.getLong(4),
+                            Outcome.valueOf(row.getString(5)));
+                }, Timestamp.from(start));
+        List<HourlyRollupEntity> computed = new ArrayList<>();
+        hours.forEach((key, accumulator) -> computed.add(new HourlyRollupEntity(
+                accumulator.rollup((String) key.get(0), (String) key.get(1), (Instant) key.get(2)))));
+        this.transactions.executeWithoutResult((status) -> {
+            this.entityManager.unwrap(Session.class).setJdbcBatchSize(500);
+            this.rollups.deleteHoursSince(start);
+            this.rollups.saveAll(computed);
+            this.entityManager.flush();
+            this.entityManager.clear();
+        });
+        return computed.size();
+    }
+
+    /** Deletes expired raw results, rollups and resolved official incidents; returns the rows deleted. */
+    int prune() {
+        Instant now = this.clock.instant();
+        int deleted = deleteInBatches("probe_result", "started_at", now.minus(this.properties.rawRetention()));
+        deleted += deleteInBatches("probe_rollup", "hour_start", now.minus(this.properties.rollupRetention()));
+        Integer incidents = this.transactions
+            .execute((status) -> this.incidents.deleteResolvedBefore(now.minus(this.properties.rollupRetention())));
+        deleted += (incidents != null) ? incidents : 0;
+        if (deleted > 0) {
+            logger.info("Pruned {} expired history rows", deleted);
+        }
+        return deleted;
+    }
+
+    private int deleteInBatches(String table, String column, Instant before) {
+        // Portable bounded delete: H2 and PostgreSQL both take a limited subquery where neither takes DELETE ... LIMIT.
+        String sql = "delete from " + table + " where id in (select id from " + table + " where " + column
+                + " < ? order by id fetch first " + this.properties.pruneBatchSize() + " rows only)";
+        int total = 0;
+        for (int i = 0; i < MAX_BATCHES; i++) {
+            int deleted = this.jdbc.update(sql, Timestamp.from(before));
+            total += deleted;
+            if (deleted < this.properties.pruneBatchSize()) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** One hour of one component. Latency percentiles cover every probe, failures at the time they failed. */
+    private static final class Accumulator {
+
+        private long[] latencies = new long[64];
+
+        private int checks;
+
+        private int failures;
+
+        private int degraded;
+
+        void add(long latency, Outcome outcome) {
+            if (this.checks == this.latencies.length) {
+                this.latencies = Arrays.copyOf(this.latencies, this.checks * 2);
+            }
+            this.latencies[this.checks++] = latency;
+            if (outcome == Outcome.DOWN) {
+                this.failures++;
+            }
+            else if (outcome == Outcome.DEGRADED || outcome == Outcome.RATE_LIMITED) {
+                this.degraded++;
+            }
+        }
+
+        HourlyRollup rollup(String provider, String component, Instant hour) {
+            long[] sorted = Arrays.copyOf(this.latencies, this.checks);
+            Arrays.sort(sorted);
+            return new HourlyRollup(provider, component, hour, this.checks, this.failures, this.degraded,
+                    percentile(sorted, 0.50), percentile(sorted, 0.95));
+        }
+
+        /** Nearest rank. */
+        private static long percentile(long[] sorted, double p) {
+            int rank = (int) Math.ceil(p * sorted.length);
+            return sorted[Math.max(0, rank - 1)];
+        }
+
+    }
+
+}

@@ -1,0 +1,128 @@
+package dev.llmstatus.probe;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.net.ssl.SSLSession;
+
+import dev.llmstatus.catalog.Component;
+import dev.llmstatus.catalog.ProbeDefinition;
+
+/**
+ * The front-door check: one request without credentials, read at most 64 KiB of the answer, classify it. Fully
+ * asynchronous: no thread waits for the answer. The component's timeout is a total deadline for lookup, connect,
+ * headers and body together; when it passes, the request and its body subscription are cancelled.
+ */
+final class HttpProbe {
+
+    static final int BODY_LIMIT = 64 * 1024;
+
+    private final HttpClient client;
+
+    private final HostResolver resolver;
+
+    private final String userAgent;
+
+    private final Clock clock;
+
+    HttpProbe(HttpClient client, HostResolver resolver, String userAgent, Clock clock) {
+        this.client = client;
+        this.resolver = resolver;
+        this.userAgent = userAgent;
+        this.clock = clock;
+    }
+
+    /** Never completes exceptionally: every failure becomes a {@link Outcome#DOWN} result. */
+    CompletableFuture<ProbeResult> probe(String provider, Component component) {
+        ProbeDefinition definition = component.probe();
+        Instant startedAt = this.clock.instant();
+        long start = System.nanoTime();
+        CappedBody body = new CappedBody(BODY_LIMIT);
+        AtomicReference<CompletableFuture<?>> exchange = new AtomicReference<>();
+        CompletableFuture<HttpResponse<CappedBody.Bytes>> answer;
+        try {
+            HttpRequest request = request(definition);
+            answer = this.resolver.resolve(definition.url().getHost()).thenCompose((ignored) -> {
+                CompletableFuture<HttpResponse<CappedBody.Bytes>> sent = this.client.sendAsync(request,
+                        CappedBody.handler(body));
+                exchange.set(sent);
+                return sent;
+            });
+        }
+        catch (RuntimeException ex) {
+            answer = CompletableFuture.failedFuture(ex);
+        }
+        return answer.handle((response, failure) -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            if (failure != null) {
+                ResponseInfo info = body.info();
+                return ProbeClassifier.failure(provider, component.key(), startedAt, latency,
+                        (info != null) ? info.statusCode() : null, (info != null) ? contentType(info) : null, failure);
+            }
+            return ProbeClassifier.answer(provider, component.key(), startedAt, definition,
+                    new ProbeClassifier.Answer(response.statusCode(), latency, contentType(response),
+                            response.headers().firstValue("Retry-After").orElse(null),
+                            response.sslSession().map(SSLSession::getProtocol).orElse(null), response.body().bytes(),
+                            response.body().truncated()));
+        })
+            .orTimeout(definition.timeout().toMillis(), TimeUnit.MILLISECONDS)
+            .exceptionally((ex) -> {
+                body.abort();
+                CompletableFuture<?> sent = exchange.get();
+                if (sent != null) {
+                    sent.cancel(true);
+                }
+                ResponseInfo info = body.info();
+                return ProbeClassifier.failure(provider, component.key(), startedAt,
+                        Duration.ofNanos(System.nanoTime() - start), (info != null) ? info.statusCode() : null,
+                        (info != null) ? contentType(info) : null, unwrap(ex));
+            });
+    }
+
+    /** The failure inside the {@link CompletionException}s that asynchronous stages wrap around it. */
+    static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private HttpRequest request(ProbeDefinition definition) {
+        URI url = definition.url();
+        HttpRequest.BodyPublisher publisher = "POST".equals(definition.method())
+                ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+            .timeout(definition.timeout())
+            .header("User-Agent", this.userAgent)
+            .header("Accept", "application/json, text/html;q=0.9, */*;q=0.8")
+            .method(definition.method(), publisher);
+        if ("http".equalsIgnoreCase(url.getScheme())) {
+            // HTTP/2 comes from TLS negotiation; asking plain-HTTP servers for an h2c upgrade only costs a round trip
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        if ("POST".equals(definition.method())) {
+            builder.header("Content-Type", "application/json");
+        }
+        return builder.build();
+    }
+
+    private static String contentType(ResponseInfo info) {
+        return info.headers().firstValue("Content-Type").orElse(null);
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse(null);
+    }
+
+}

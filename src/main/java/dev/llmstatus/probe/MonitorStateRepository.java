@@ -1,0 +1,7 @@
+package dev.llmstatus.probe;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MonitorStateRepository extends JpaRepository<MonitorStateEntity, Integer> {
+
+}

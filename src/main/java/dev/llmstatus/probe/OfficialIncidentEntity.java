@@ -1,0 +1,152 @@
+package dev.llmstatus.probe;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import dev.llmstatus.status.Status;
+
+/** An incident imported from an official page, keyed by provider and the page's own id. */
+@Entity
+@Table(name = "official_incident")
+class OfficialIncidentEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String provider;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private Status impact;
+
+    private String state;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    private String link;
+
+    @ElementCollection
+    @CollectionTable(name = "official_incident_component", joinColumns = @JoinColumn(name = "incident_id"))
+    @OrderColumn(name = "idx")
+    @Column(name = "name")
+    private List<String> components = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "official_incident_update", joinColumns = @JoinColumn(name = "incident_id"))
+    @OrderColumn(name = "idx")
+    private List<Update> updates = new ArrayList<>();
+
+    protected OfficialIncidentEntity() {
+    }
+
+    OfficialIncidentEntity(String provider, String externalId) {
+        this.provider = provider;
+        this.externalId = externalId;
+    }
+
+    void update(OfficialIncident incident) {
+        this.name = ProbeResultEntity.cut(incident.name(), 500);
+        this.impact = incident.impact();
+        this.state = ProbeResultEntity.cut(incident.state(), 32);
+        this.createdAt = incident.createdAt();
+        this.resolvedAt = incident.resolvedAt();
+        this.link = (incident.link() != null) ? ProbeResultEntity.cut(incident.link().toString(), 1000) : null;
+        List<String> names = incident.components().stream().map((name) -> ProbeResultEntity.cut(name, 255)).toList();
+        if (!names.equals(this.components)) {
+            this.components.clear();
+            this.components.addAll(names);
+        }
+        List<Update> timeline = incident.updates()
+            .stream()
+            .map((update) -> new Update(ProbeResultEntity.cut(update.state(), 32),
+                    ProbeResultEntity.cut(update.body(), 10000), update.at()))
+            .toList();
+        if (!timeline.equals(this.updates)) {
+            this.updates.clear();
+            this.updates.addAll(timeline);
+        }
+    }
+
+    /** Marks an incident resolved that the page no longer lists as unresolved. */
+    void resolve(Instant at) {
+        this.resolvedAt = at;
+        this.state = "resolved";
+    }
+
+    String externalId() {
+        return this.externalId;
+    }
+
+    boolean resolved() {
+        return this.resolvedAt != null;
+    }
+
+    OfficialIncident toIncident() {
+        return new OfficialIncident(this.provider, this.externalId, this.name, this.impact, this.state,
+                this.createdAt, this.resolvedAt, (this.link != null) ? URI.create(this.link) : null,
+                List.copyOf(this.components), this.updates.stream().map(Update::toUpdate).toList());
+    }
+
+    @Embeddable
+    static class Update {
+
+        private String state;
+
+        private String body;
+
+        @Column(name = "posted_at")
+        private Instant postedAt;
+
+        protected Update() {
+        }
+
+        Update(String state, String body, Instant postedAt) {
+            this.state = state;
+            this.body = body;
+            this.postedAt = postedAt;
+        }
+
+        OfficialIncident.Update toUpdate() {
+            return new OfficialIncident.Update(this.state, this.body, this.postedAt);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Update that && java.util.Objects.equals(this.state, that.state)
+                    && java.util.Objects.equals(this.body, that.body)
+                    && java.util.Objects.equals(this.postedAt, that.postedAt);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(this.state, this.body, this.postedAt);
+        }
+
+    }
+
+}

@@ -1,0 +1,65 @@
+package dev.llmstatus.web;
+
+import java.util.List;
+
+import dev.llmstatus.status.ProviderState;
+import dev.llmstatus.status.TimeWords;
+
+/**
+ * The answer to "is X down?" in its first sentence, taken from the snapshot, and what to do about it.
+ *
+ * @param word yes, partly, no, or we can't tell
+ * @param sentence the whole first sentence
+ * @param steps what a developer whose calls fail should do now
+ */
+record DownAnswer(String word, String sentence, List<String> steps) {
+
+    static DownAnswer of(ProviderState state) {
+        String name = state.name();
+        String since = (state.since() != null) ? " since " + TimeWords.dateTime(state.since()) : "";
+        String asOf = (state.lastChecked() != null) ? " (last checked " + TimeWords.dateTime(state.lastChecked()) + ")"
+                : "";
+        return switch (state.level()) {
+            case OPERATIONAL -> new DownAnswer("No", "No, " + name + " is up: " + lower(state.reason()) + asOf + ".",
+                    yourSide(name));
+            case MAINTENANCE -> new DownAnswer("Partly", "Partly: " + name + " is under maintenance" + since + ". "
+                    + state.reason() + ".", theirSide(name));
+            case DEGRADED -> new DownAnswer("Partly", "Partly: " + name + " is up but degraded" + since + ". "
+                    + state.reason() + ".", theirSide(name));
+            case PARTIAL_OUTAGE -> new DownAnswer("Partly", "Partly: " + name + " has a partial outage" + since + ". "
+                    + state.reason() + ".", theirSide(name));
+            case MAJOR_OUTAGE -> new DownAnswer("Yes", "Yes, " + name + " appears to be down" + since + ". "
+                    + state.reason() + ".", theirSide(name));
+            case UNKNOWN -> new DownAnswer("We can't tell", "We can't tell right now whether " + name + " is down. "
+                    + state.reason() + ".", unknown(name));
+        };
+    }
+
+    private static String lower(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static List<String> yourSide(String name) {
+        return List.of("Read the exact error your call returned: the status code and the error type name the cause.",
+                "Check the API key you send, and that it belongs to the region and project you are calling.",
+                "Check your quota, balance and rate limits in the " + name + " console.",
+                "Send one request by hand (curl) to rule out your HTTP client, proxy or network.",
+                "If only some calls fail, retry them with exponential backoff and jitter, honouring Retry-After.");
+    }
+
+    private static List<String> theirSide(String name) {
+        return List.of("Retry with exponential backoff and jitter, and honour Retry-After; do not retry in a tight loop.",
+                "Lower your concurrency until " + name + " recovers, and queue work that can wait.",
+                "Fail over to another model or provider for traffic that cannot wait.",
+                "Watch this page or its incident feed; it updates within a couple of minutes of a change.",
+                "Keep the request IDs of failed calls in case you need to contact " + name + " support.");
+    }
+
+    private static List<String> unknown(String name) {
+        return List.of("Check " + name + "'s official status page, if it has one.",
+                "Send one request by hand (curl) and read the status code and error type.",
+                "If calls fail with 5xx, 529 or timeouts, treat it as an outage: back off and fail over.",
+                "If calls fail with 401, 403 or 429, the cause is more likely your key, region or limits.");
+    }
+
+}

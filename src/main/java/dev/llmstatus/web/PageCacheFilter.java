@@ -1,0 +1,248 @@
+package dev.llmstatus.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPOutputStream;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.llmstatus.status.StatusEngine;
+import dev.llmstatus.status.StatusSnapshot;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * Serves pages, feeds, badges and API answers from memory: each is rendered once per snapshot version (concurrent
+ * misses wait for the first render), with a strong ETag, Last-Modified, a short public max-age with
+ * stale-while-revalidate, and a pre-compressed gzip copy. Conditional requests get 304. A request with a session or
+ * with the thank-you cookie a report leaves is never served from or stored in the cache.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class PageCacheFilter extends OncePerRequestFilter {
+
+    static final String CACHE_CONTROL = "public, max-age=15, stale-while-revalidate=60";
+
+    private static final Set<String> UNCACHED_PREFIXES = Set.of("/actuator", "/css/", "/js/", "/img/", "/error");
+
+    private static final int GZIP_MIN_BYTES = 512;
+
+    private final StatusEngine engine;
+
+    private final Cache<Key, Page> cache = Caffeine.newBuilder()
+        .maximumSize(4_000)
+        .expireAfterWrite(Duration.ofMinutes(5))
+        .build();
+
+    private final ConcurrentHashMap<Key, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
+
+    private final Counter hits;
+
+    private final Counter misses;
+
+    PageCacheFilter(StatusEngine engine, MeterRegistry meters) {
+        this.engine = engine;
+        this.hits = Counter.builder("llmstatus.page.cache").tag("result", "hit").register(meters);
+        this.misses = Counter.builder("llmstatus.page.cache").tag("result", "miss").register(meters);
+    }
+
+    record Key(long version, String uri) {
+    }
+
+    record Page(String contentType, byte[] body, byte[] gzip, String etag, Instant lastModified) {
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return true;
+        }
+        String path = request.getRequestURI();
+        return UNCACHED_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getSession(false) != null
+                || WebUtils.getCookie(request, ProviderController.THANKS_COOKIE) != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            chain.doFilter(request, response);
+            return;
+        }
+        StatusSnapshot snapshot = this.engine.current();
+        String query = request.getQueryString();
+        Key key = new Key(snapshot.version(), request.getRequestURI() + ((query != null) ? "?" + query : ""));
+        Page page = this.cache.getIfPresent(key);
+        if (page != null) {
+            this.hits.increment();
+        }
+        else {
+            page = renderOnce(key, snapshot, request, response, chain);
+            if (page == null) {
+                return;
+            }
+        }
+        serve(page, request, response);
+    }
+
+    /** Renders the page, or waits for the thread already rendering it. Null when the answer was sent uncached. */
+    private Page renderOnce(Key key, StatusSnapshot snapshot, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        CompletableFuture<Page> mine = new CompletableFuture<>();
+        CompletableFuture<Page> other = this.rendering.putIfAbsent(key, mine);
+        if (other != null) {
+            Page page = await(other);
+            if (page != null) {
+                return page;
+            }
+            return render(null, snapshot, request, response, chain);
+        }
+        try {
+            Page page = render(key, snapshot, request, response, chain);
+            mine.complete(page);
+            return page;
+        }
+        catch (IOException | ServletException | RuntimeException ex) {
+            mine.complete(null);
+            throw ex;
+        }
+        finally {
+            this.rendering.remove(key, mine);
+        }
+    }
+
+    private static Page await(CompletableFuture<Page> future) {
+        try {
+            return future.get(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            return null;
+        }
+    }
+
+    private Page render(Key key, StatusSnapshot snapshot, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        BufferedResponse buffered = new BufferedResponse(response);
+        chain.doFilter(request, buffered);
+        if (buffered.passedThrough()) {
+            return null;
+        }
+        byte[] body = buffered.body();
+        boolean cacheable = key != null && buffered.getStatus() == HttpServletResponse.SC_OK
+                && buffered.getContentType() != null && request.getSession(false) == null
+                && !response.containsHeader(HttpHeaders.SET_COOKIE);
+        if (!cacheable) {
+            response.setContentLength(body.length);
+            if (!"HEAD".equals(request.getMethod())) {
+                response.getOutputStream().write(body);
+            }
+            return null;
+        }
+        this.misses.increment();
+        Page page = new Page(buffered.getContentType(), body, gzip(body), etag(body),
+                snapshot.builtAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        this.cache.put(key, page);
+        return page;
+    }
+
+    private static void serve(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.ETAG, page.etag());
+        response.setDateHeader(HttpHeaders.LAST_MODIFIED, page.lastModified().toEpochMilli());
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        if (notModified(page, request)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(page.contentType());
+        byte[] body = page.body();
+        if (page.gzip() != null && acceptsGzip(request)) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            body = page.gzip();
+        }
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private static boolean notModified(Page page, HttpServletRequest request) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            for (String tag : ifNoneMatch.split(",")) {
+                String candidate = tag.trim();
+                if (candidate.startsWith("W/")) {
+                    candidate = candidate.substring(2);
+                }
+                if (candidate.equals(page.etag()) || candidate.equals("*")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        try {
+            long since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+            return since >= 0 && page.lastModified().toEpochMilli() <= since;
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    private static boolean acceptsGzip(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+    }
+
+    private static byte[] gzip(byte[] body) throws IOException {
+        if (body.length < GZIP_MIN_BYTES) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        }
+        return out.toByteArray();
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+}

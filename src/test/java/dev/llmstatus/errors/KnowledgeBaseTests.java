@@ -1,0 +1,184 @@
+package dev.llmstatus.errors;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.core.io.ClassPathResource;
+
+import dev.llmstatus.catalog.Catalog;
+import dev.llmstatus.catalog.CatalogLoader;
+import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.probe.Outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bundled knowledge base, loaded from the real files against the real catalog.
+ */
+class KnowledgeBaseTests {
+
+    private static final Catalog catalog = CatalogLoader.load(new ClassPathResource("catalog/providers.yml"));
+
+    private static final KnowledgeBase knowledgeBase = KnowledgeBase.bundled(catalog);
+
+    @Test
+    void bundledTopicsAreAllThereWithEverySectionFilledIn() {
+        assertThat(knowledgeBase.topics()).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(knowledgeBase.topics()).extracting(ErrorTopic::slug)
+            .contains("429-rate-limit-exceeded", "quota-exceeded", "401-unauthorized", "403-forbidden",
+                    "404-model-not-found", "400-context-length-exceeded", "400-invalid-request", "413-request-too-large",
+                    "500-internal-server-error", "502-bad-gateway", "503-service-unavailable", "504-gateway-timeout",
+                    "529-overloaded", "content-filter", "slow-streaming");
+        assertThat(knowledgeBase.topics()).allSatisfy((topic) -> {
+            assertThat(topic.code()).isNotBlank();
+            assertThat(topic.title()).isNotBlank();
+            assertThat(topic.summary()).isNotBlank();
+            assertThat(topic.meaning()).isNotBlank();
+            assertThat(topic.signatures()).as(topic.slug()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(topic.causes()).as(topic.slug()).hasSizeBetween(4, 6);
+            assertThat(topic.fixes()).as(topic.slug()).hasSizeBetween(4, 7);
+            assertThat(topic.faq()).as(topic.slug()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(topic.retry().advice()).isNotBlank();
+        });
+    }
+
+    @Test
+    void topicsAreOrderedByTheirLeadingCode() {
+        List<String> slugs = knowledgeBase.topics().stream().map(ErrorTopic::slug).toList();
+        assertThat(slugs.indexOf("401-unauthorized")).isLessThan(slugs.indexOf("429-rate-limit-exceeded"));
+        assertThat(slugs.indexOf("429-rate-limit-exceeded")).isLessThan(slugs.indexOf("quota-exceeded"));
+        assertThat(slugs).last().isEqualTo("slow-streaming");
+    }
+
+    @Test
+    void everyOverlayBelongsToACatalogProvider() {
+        assertThat(knowledgeBase.overlays()).hasSizeGreaterThanOrEqualTo(24);
+        assertThat(knowledgeBase.overlays())
+            .allSatisfy((overlay) -> assertThat(catalog.find(overlay.provider())).as(overlay.provider()).isPresent());
+    }
+
+    @Test
+    void everyProviderGetsEveryTopicThatAppliesToAll() {
+        List<String> forAll = knowledgeBase.topics().stream()
+            .filter((topic) -> topic.appliesTo() == ErrorTopic.AppliesTo.ALL)
+            .map(ErrorTopic::slug)
+            .toList();
+        for (Provider provider : catalog.providers()) {
+            assertThat(knowledgeBase.pagesFor(provider.slug())).extracting(ProviderErrorPage::slug)
+                .as(provider.slug())
+                .containsAll(forAll);
+        }
+    }
+
+    @Test
+    void overloaded529PageExistsOnlyForAnthropic() {
+        assertThat(catalog.providers().stream()
+            .filter((provider) -> knowledgeBase.page(provider.slug(), "529-overloaded").isPresent())
+            .map(Provider::slug)).containsExactly("anthropic");
+        assertThat(knowledgeBase.page("openai", "529")).isEmpty();
+    }
+
+    @Test
+    void noRenderedPageLeavesAPlaceholderOrRawMarkupBehind() {
+        catalog.providers().stream().flatMap((provider) -> knowledgeBase.pagesFor(provider.slug()).stream())
+            .forEach((page) -> {
+                String all = String.join("\n", Stream.of(List.of(page.headline(), page.summary(), page.summaryHtml(),
+                        page.meaningHtml(), page.retryAdviceHtml()), page.causesHtml(), page.fixesHtml(),
+                        page.faq().stream().flatMap((faq) -> Stream.of(faq.question(), faq.answerHtml())).toList())
+                    .flatMap(List::stream)
+                    .toList());
+                assertThat(all).as(page.headline()).doesNotContain("{provider}", "`", "**", "<script");
+                assertThat(all).contains(page.providerName());
+            });
+    }
+
+    @Test
+    void headlineNamesProviderTitleAndCode() {
+        assertThat(knowledgeBase.page("stepfun", "429").orElseThrow().headline())
+            .isEqualTo("StepFun: Rate limit exceeded (429)");
+        assertThat(knowledgeBase.page("iflytek-spark", "quota-exceeded").orElseThrow().headline())
+            .startsWith("iFlytek").endsWith(": Quota or credit exhausted (429/402)");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(textBlock = """
+            429,                     429-rate-limit-exceeded
+            402,                     quota-exceeded
+            timeout,                 504-gateway-timeout
+            451,                     content-filter
+            429-rate-limit-exceeded, 429-rate-limit-exceeded
+            """)
+    void aliasesAndSlugsFindTheirTopic(String key, String slug) {
+        assertThat(knowledgeBase.topic(key)).hasValueSatisfying((topic) -> assertThat(topic.slug()).isEqualTo(slug));
+        assertThat(knowledgeBase.isAlias(key)).isEqualTo(!key.equals(slug));
+        assertThat(knowledgeBase.page("stepfun", key)).hasValueSatisfying(
+                (page) -> assertThat(page.slug()).isEqualTo(slug));
+    }
+
+    @Test
+    void unknownNamesFindNothing() {
+        assertThat(knowledgeBase.topic("418")).isEmpty();
+        assertThat(knowledgeBase.topic(null)).isEmpty();
+        assertThat(knowledgeBase.isAlias("418")).isFalse();
+        assertThat(knowledgeBase.pagesFor("no-such-provider")).isEmpty();
+        assertThat(knowledgeBase.page("no-such-provider", "429")).isEmpty();
+    }
+
+    @Test
+    void providerPagesCarryTheOverlay() {
+        ProviderErrorPage anthropic = knowledgeBase.page("anthropic", "529").orElseThrow();
+        assertThat(anthropic.specifics().codes()).containsExactly("overloaded_error");
+        assertThat(anthropic.specifics().rateLimitHeaders()).contains("anthropic-ratelimit-requests-remaining");
+        ProviderErrorPage stepfun = knowledgeBase.page("stepfun", "content-filter").orElseThrow();
+        assertThat(stepfun.specifics().httpStatus()).isEqualTo(451);
+        assertThat(stepfun.specifics().notesHtml()).contains("451");
+        ProviderErrorPage zhipu = knowledgeBase.page("zhipu", "429").orElseThrow();
+        assertThat(zhipu.specifics().codes()).contains("1302");
+        assertThat(zhipu.signatures()).first().isEqualTo("并发数过高");
+    }
+
+    @Test
+    void providerWithoutOverlayGetsTheGenericPages() {
+        assertThat(knowledgeBase.overlay("meta-llama")).isEmpty();
+        ProviderErrorPage page = knowledgeBase.page("meta-llama", "500").orElseThrow();
+        assertThat(page.specifics().present()).isFalse();
+        assertThat(page.specifics().errorFormatHtml()).isNull();
+        assertThat(page.signatures()).isEqualTo(page.topic().signatures());
+    }
+
+    @Test
+    void retryExamplesAreCompleteForJavaAndPython() {
+        RetryExamples examples = knowledgeBase.retryExamples();
+        assertThat(examples.java()).contains("java.net.http.HttpClient", "retry-after-ms", "RFC_1123_DATE_TIME",
+                "insufficient_quota", "ThreadLocalRandom");
+        assertThat(examples.python()).contains("import httpx", "retry-after-ms", "parsedate_to_datetime",
+                "insufficient_quota", "random.uniform");
+        assertThat(examples.javascript()).contains("retry-after-ms", "Date.parse");
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @CsvSource(textBlock = """
+            429-rate-limit-exceeded,   RATE_LIMITED, 429,  true
+            429-rate-limit-exceeded,   DOWN,         429,  false
+            503-service-unavailable,   DOWN,         503,  true
+            503-service-unavailable,   DOWN,         500,  false
+            504-gateway-timeout,       DOWN,         ,     true
+            401-unauthorized,          UP,           401,  false
+            slow-streaming,            DEGRADED,     200,  true
+            """)
+    void probeResultsCountTowardTheMatchingTopic(String slug, Outcome outcome, Integer status, boolean matches) {
+        assertThat(knowledgeBase.topic(slug).orElseThrow().matchesProbe(outcome, status)).isEqualTo(matches);
+    }
+
+    @Test
+    void reportTypesAreTheCommunityOnes() {
+        assertThat(knowledgeBase.topics()).extracting(ErrorTopic::reportType)
+            .allMatch(Set.of("API_ERRORS", "SLOW", "RATE_LIMIT", "LOGIN", "WEBSITE", "BAD_OUTPUT", "OTHER")::contains);
+    }
+
+}

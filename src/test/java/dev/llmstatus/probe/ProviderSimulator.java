@@ -1,0 +1,551 @@
+package dev.llmstatus.probe;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local stand-in for LLM API providers and their status pages: a real HTTP server on loopback with scripted
+ * behaviour per path, switchable at runtime ({@link #set}), so that tests, demos and benchmarks never need the
+ * internet. Delayed, hanging and trickling answers are driven by a scheduler, not by a thread per request, so a few
+ * threads serve thousands of concurrent slow requests.
+ * <p>
+ * Typical use: {@code simulator.set("/v1/models", Behaviour.status(401)); URI url = simulator.uri("/v1/models");}
+ * and later {@code simulator.set("/v1/models", Behaviour.status(503))} to start an outage.
+ */
+public final class ProviderSimulator implements AutoCloseable {
+
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    private final ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("simulator-http"));
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("simulator-timer"));
+
+    private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
+
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+
+    private final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
+
+    private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
+
+    private final AtomicLong requests = new AtomicLong();
+
+    private final ServerSocket resetServer;
+
+    private volatile Behaviour fallback = Behaviour.status(404, "text/plain", "no behaviour for this path");
+
+    private final int port;
+
+    private final String host;
+
+    private ProviderSimulator(List<String> addresses) throws IOException {
+        this.port = bind(addresses);
+        this.host = addresses.get(0);
+        this.resetServer = new ServerSocket(0, 50, InetAddress.getByName(this.host));
+        Thread resetter = new Thread(this::resetConnections, "simulator-reset");
+        resetter.setDaemon(true);
+        resetter.start();
+    }
+
+    /** Binds one port on every address: the first address picks a free port, which may be taken on another one. */
+    private int bind(List<String> addresses) throws IOException {
+        IOException failure = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int chosen = 0;
+            try {
+                for (String address : addresses) {
+                    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), chosen),
+                            4096);
+                    this.servers.add(server);
+                    chosen = server.getAddress().getPort();
+                }
+                for (HttpServer server : this.servers) {
+                    server.setExecutor(this.handlers);
+                    server.createContext("/", this::handle);
+                    server.start();
+                }
+                return chosen;
+            }
+            catch (IOException ex) {
+                failure = ex;
+                this.servers.forEach((server) -> server.stop(0));
+                this.servers.clear();
+            }
+        }
+        throw failure;
+    }
+
+    /** Starts a simulator on 127.0.0.1 and a free port. */
+    public static ProviderSimulator start() {
+        return start("127.0.0.1");
+    }
+
+    /**
+     * Starts a simulator listening on one free port on each of the given loopback addresses (127.0.0.1, 127.0.0.2,
+     * ...), so that a catalog can spread its targets over several hosts.
+     */
+    public static ProviderSimulator start(String... loopbackAddresses) {
+        try {
+            return new ProviderSimulator(List.of(loopbackAddresses));
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("Cannot start the provider simulator", ex);
+        }
+    }
+
+    public int port() {
+        return this.port;
+    }
+
+    /** The URL of a path on the first address. */
+    public URI uri(String path) {
+        return uri(this.host, path);
+    }
+
+    /** The URL of a path on one of the addresses (or a name such as {@code localhost} that resolves to it). */
+    public URI uri(String host, String path) {
+        return URI.create("http://" + host + ":" + this.port + path);
+    }
+
+    /** A URL on a separate port whose server accepts connections and resets them (TCP RST) without answering. */
+    public URI resetUri(String path) {
+        return URI.create("http://" + this.host + ":" + this.resetServer.getLocalPort() + path);
+    }
+
+    /** Switches a path's behaviour; takes effect for the next request. */
+    public ProviderSimulator set(String path, Behaviour behaviour) {
+        this.behaviours.put(path, behaviour);
+        return this;
+    }
+
+    /** The behaviour of every path that has none of its own (404 until set). */
+    public ProviderSimulator setDefault(Behaviour behaviour) {
+        this.fallback = behaviour;
+        return this;
+    }
+
+    /** Requests received for a path. */
+    public int hits(String path) {
+        AtomicInteger count = this.hits.get(path);
+        return (count != null) ? count.get() : 0;
+    }
+
+    /** Requests received on every path. */
+    public long requests() {
+        return this.requests.get();
+    }
+
+    /** The headers of the latest request for a path, or {@code null}. */
+    public Headers lastHeaders(String path) {
+        return this.lastHeaders.get(path);
+    }
+
+    @Override
+    public void close() {
+        this.servers.forEach((server) -> server.stop(0));
+        this.open.forEach(HttpExchange::close);
+        this.scheduler.shutdownNow();
+        this.handlers.shutdownNow();
+        try {
+            this.resetServer.close();
+        }
+        catch (IOException ex) {
+            // closing anyway
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        this.requests.incrementAndGet();
+        this.hits.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
+        this.lastHeaders.put(path, exchange.getRequestHeaders());
+        try (InputStream body = exchange.getRequestBody()) {
+            body.readAllBytes();
+        }
+        catch (IOException ex) {
+            exchange.close();
+            return;
+        }
+        Behaviour behaviour = this.behaviours.getOrDefault(path, this.fallback);
+        this.open.add(exchange);
+        behaviour.start(exchange, this);
+    }
+
+    private void finish(HttpExchange exchange) {
+        this.open.remove(exchange);
+        exchange.close();
+    }
+
+    private void resetConnections() {
+        while (!this.resetServer.isClosed()) {
+            try {
+                Socket socket = this.resetServer.accept();
+                socket.setSoLinger(true, 0);
+                this.scheduler.schedule(() -> {
+                    try {
+                        socket.close();
+                    }
+                    catch (IOException ex) {
+                        // already gone
+                    }
+                }, 50, TimeUnit.MILLISECONDS);
+            }
+            catch (IOException ex) {
+                return;
+            }
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return (runnable) -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * What a path does. Immutable; build one with the factory methods.
+     */
+    public static final class Behaviour {
+
+        private enum Mode {
+
+            ANSWER, HANG, TRICKLE, CLOSE
+
+        }
+
+        private final Mode mode;
+
+        private final int status;
+
+        private final Map<String, String> headers;
+
+        private final byte[] body;
+
+        private final Duration delay;
+
+        private Behaviour(Mode mode, int status, Map<String, String> headers, byte[] body, Duration delay) {
+            this.mode = mode;
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
+            this.delay = delay;
+        }
+
+        /** An answer with a small JSON error body in the OpenAI style (200 gets {@code {"ok":true}}). */
+        public static Behaviour status(int status) {
+            String body = (status < 400) ? "{\"ok\":true}"
+                    : "{\"error\":{\"message\":\"simulated " + status + "\",\"type\":\"" + errorType(status)
+                            + "\",\"code\":\"" + errorType(status) + "\"}}";
+            return status(status, "application/json", body);
+        }
+
+        public static Behaviour status(int status, String contentType, String body) {
+            return new Behaviour(Mode.ANSWER, status, Map.of("Content-Type", contentType),
+                    body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
+        }
+
+        /** HTTP 429 with a Retry-After header and an Anthropic-style {@code rate_limit_error} body. */
+        public static Behaviour rateLimited(String retryAfter) {
+            return new Behaviour(Mode.ANSWER, 429,
+                    Map.of("Content-Type", "application/json", "Retry-After", retryAfter),
+                    "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"simulated\"}}"
+                        .getBytes(StandardCharsets.UTF_8),
+                    Duration.ZERO);
+        }
+
+        /** HTTP 529 with Anthropic's {@code overloaded_error} body. */
+        public static Behaviour overloaded() {
+            return status(529, "application/json",
+                    "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+        }
+
+        /** Accepts the request and never answers. */
+        public static Behaviour hang() {
+            return new Behaviour(Mode.HANG, 0, Map.of(), new byte[0], Duration.ZERO);
+        }
+
+        /** Sends 200 headers at once, then one byte of body per {@code every}, for a long time. */
+        public static Behaviour trickle(Duration every) {
+            return new Behaviour(Mode.TRICKLE, 200, Map.of("Content-Type", "application/json"), new byte[0], every);
+        }
+
+        /** Closes the connection without any answer. */
+        public static Behaviour closeWithoutAnswer() {
+            return new Behaviour(Mode.CLOSE, 0, Map.of(), new byte[0], Duration.ZERO);
+        }
+
+        /** 200 with a JSON body of about the given size. */
+        public static Behaviour largeBody(int bytes) {
+            byte[] body = new byte[bytes];
+            Arrays.fill(body, (byte) 'x');
+            byte[] start = "{\"data\":\"".getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(start, 0, body, 0, start.length);
+            body[bytes - 2] = '"';
+            body[bytes - 1] = '}';
+            return new Behaviour(Mode.ANSWER, 200, Map.of("Content-Type", "application/json"), body, Duration.ZERO);
+        }
+
+        /** 200 with a JSON content type and a body that is not JSON. */
+        public static Behaviour malformedJson() {
+            return status(200, "application/json", "{\"data\": [1, 2,");
+        }
+
+        /** The same answer, sent after a delay (without holding a thread meanwhile). */
+        public Behaviour after(Duration delay) {
+            return new Behaviour(this.mode, this.status, this.headers, this.body, delay);
+        }
+
+        private static String errorType(int status) {
+            return switch (status) {
+                case 401 -> "invalid_api_key";
+                case 429 -> "rate_limit_exceeded";
+                case 503 -> "service_unavailable";
+                default -> (status >= 500) ? "server_error" : "invalid_request_error";
+            };
+        }
+
+        private void start(HttpExchange exchange, ProviderSimulator simulator) {
+            switch (this.mode) {
+                case HANG -> {
+                    // kept open until the client gives up or the simulator closes
+                }
+                case CLOSE -> simulator.finish(exchange);
+                case TRICKLE -> startTrickle(exchange, simulator);
+                case ANSWER -> {
+                    if (this.delay.isZero()) {
+                        answer(exchange, simulator);
+                    }
+                    else {
+                        simulator.scheduler.schedule(() -> simulator.handlers.execute(() -> answer(exchange, simulator)),
+                                this.delay.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                }
+            }
+        }
+
+        private void answer(HttpExchange exchange, ProviderSimulator simulator) {
+            try {
+                this.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                boolean head = "HEAD".equals(exchange.getRequestMethod());
+                exchange.sendResponseHeaders(this.status, (head || this.body.length == 0) ? -1 : this.body.length);
+                if (!head && this.body.length > 0) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(this.body);
+                    }
+                }
+            }
+            catch (IOException ex) {
+                // the client went away (a probe stops reading after 64 KiB)
+            }
+            finally {
+                simulator.finish(exchange);
+            }
+        }
+
+        private void startTrickle(HttpExchange exchange, ProviderSimulator simulator) {
+            try {
+                this.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                exchange.sendResponseHeaders(this.status, 0);
+            }
+            catch (IOException ex) {
+                simulator.finish(exchange);
+                return;
+            }
+            OutputStream out = exchange.getResponseBody();
+            ScheduledFuture<?>[] task = new ScheduledFuture<?>[1];
+            task[0] = simulator.scheduler.scheduleAtFixedRate(() -> {
+                try {
+                    out.write(' ');
+                    out.flush();
+                }
+                catch (IOException ex) {
+                    task[0].cancel(false);
+                    simulator.finish(exchange);
+                }
+            }, 0, this.delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+    }
+
+    /**
+     * A Statuspage v2 {@code summary.json}.
+     * @param components official component name to Statuspage status word ({@code operational},
+     * {@code degraded_performance}, {@code partial_outage}, {@code major_outage}, {@code under_maintenance})
+     * @param incident the name of an unresolved incident, or {@code null} for none
+     */
+    public static String statuspageSummary(String pageUrl, Map<String, String> components, String incident,
+            Instant incidentStart) {
+        String worst = components.values()
+            .stream()
+            .map((status) -> switch (status) {
+                case "major_outage" -> "critical";
+                case "partial_outage" -> "major";
+                case "degraded_performance" -> "minor";
+                case "under_maintenance" -> "maintenance";
+                default -> "none";
+            })
+            .reduce("none", (a, b) -> rank(b) > rank(a) ? b : a);
+        if (incident != null && worst.equals("none")) {
+            worst = "minor";
+        }
+        String description = switch (worst) {
+            case "none" -> "All Systems Operational";
+            case "minor" -> "Minor Service Outage";
+            case "major" -> "Partial System Outage";
+            case "critical" -> "Major Service Outage";
+            default -> "Service Under Maintenance";
+        };
+        StringBuilder json = new StringBuilder("{\"page\":{\"id\":\"sim\",\"name\":\"Simulated\",\"url\":\"")
+            .append(pageUrl)
+            .append("\",\"updated_at\":\"")
+            .append(Instant.now())
+            .append("\"},\"status\":{\"indicator\":\"")
+            .append(worst)
+            .append("\",\"description\":\"")
+            .append(description)
+            .append("\"},\"components\":")
+            .append(componentList(components))
+            .append(",\"incidents\":[");
+        if (incident != null) {
+            Instant later = incidentStart.plusSeconds(600);
+            json.append("{\"id\":\"sim-")
+                .append(incidentStart.getEpochSecond())
+                .append("\",\"name\":\"")
+                .append(incident)
+                .append("\",\"status\":\"identified\",\"impact\":\"")
+                .append(worst.equals("maintenance") ? "none" : worst)
+                .append("\",\"shortlink\":\"")
+                .append(pageUrl)
+                .append("/incidents/sim\",\"created_at\":\"")
+                .append(incidentStart)
+                .append("\",\"resolved_at\":null,\"components\":[");
+            List<String> affected = components.entrySet()
+                .stream()
+                .filter((entry) -> !entry.getValue().equals("operational"))
+                .map(Map.Entry::getKey)
+                .toList();
+            for (int j = 0; j < affected.size(); j++) {
+                json.append((j > 0) ? "," : "").append("{\"name\":\"").append(affected.get(j)).append("\"}");
+            }
+            json.append("],\"incident_updates\":[")
+                .append("{\"status\":\"identified\",\"body\":\"The issue has been identified and a fix is being "
+                        + "implemented.\",\"display_at\":\"")
+                .append(later.isAfter(Instant.now()) ? incidentStart.plusSeconds(1) : later)
+                .append("\"},{\"status\":\"investigating\",\"body\":\"We are investigating elevated error rates.\","
+                        + "\"display_at\":\"")
+                .append(incidentStart)
+                .append("\"}]}");
+        }
+        return json.append("],\"scheduled_maintenances\":[]}").toString();
+    }
+
+    /** A Statuspage v2 {@code components.json}. */
+    public static String statuspageComponents(Map<String, String> components) {
+        return "{\"page\":{\"id\":\"sim\"},\"components\":" + componentList(components) + "}";
+    }
+
+    private static String componentList(Map<String, String> components) {
+        StringBuilder json = new StringBuilder("[");
+        int i = 0;
+        for (Map.Entry<String, String> component : components.entrySet()) {
+            json.append((i > 0) ? "," : "")
+                .append("{\"id\":\"c")
+                .append(i++)
+                .append("\",\"name\":\"")
+                .append(component.getKey())
+                .append("\",\"status\":\"")
+                .append(component.getValue())
+                .append("\",\"group\":false}");
+        }
+        return json.append("]").toString();
+    }
+
+    /**
+     * One incident in an Atom feed.
+     * @param text the entry's content, newest update first, the way status pages write it
+     */
+    public record FeedEntry(String id, String title, String text, Instant at) {
+    }
+
+    /** An Atom incident feed in the Statuspage style. */
+    public static String atomFeed(String pageUrl, FeedEntry... entries) {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-US\">\n<id>" + pageUrl + "/history</id>\n"
+                + "<link rel=\"alternate\" type=\"text/html\" href=\"" + pageUrl + "\"/>\n<title>Simulated status</title>\n"
+                + "<updated>" + Instant.now() + "</updated>\n");
+        for (FeedEntry entry : entries) {
+            xml.append("<entry>\n<id>")
+                .append(entry.id())
+                .append("</id>\n<published>")
+                .append(entry.at())
+                .append("</published>\n<updated>")
+                .append(entry.at())
+                .append("</updated>\n<link rel=\"alternate\" type=\"text/html\" href=\"")
+                .append(pageUrl)
+                .append("/incidents/")
+                .append(entry.id().replaceAll("\\W", ""))
+                .append("\"/>\n<title>")
+                .append(entry.title())
+                .append("</title>\n<content type=\"html\">")
+                .append(entry.text().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+                .append("</content>\n</entry>\n");
+        }
+        return xml.append("</feed>\n").toString();
+    }
+
+    private static int rank(String indicator) {
+        return List.of("none", "maintenance", "minor", "major", "critical").indexOf(indicator);
+    }
+
+
+    /**
+     * Runs a simulator on its own until standard input closes, for benchmarks and manual tests (started through
+     * {@code TestLlmStatusApplication --simulator-only}). Options: {@code --bind=127.0.0.1,127.0.0.2} (loopback
+     * addresses), {@code --delay=200ms} (every path answers 200 after the delay). Prints {@code port=N} once
+     * listening.
+     */
+    public static void serve(Map<String, String> options) throws IOException {
+        ProviderSimulator simulator = start(options.getOrDefault("bind", "127.0.0.1").split(","));
+        Duration delay = org.springframework.boot.convert.DurationStyle
+            .detectAndParse(options.getOrDefault("delay", "0ms"));
+        simulator.setDefault(Behaviour.status(200, "application/json", "{\"object\":\"list\",\"data\":[]}")
+            .after(delay));
+        System.out.println("port=" + simulator.port());
+        System.out.flush();
+        while (System.in.read() != -1) {
+            // runs until the parent closes our input
+        }
+        simulator.close();
+    }
+
+}
