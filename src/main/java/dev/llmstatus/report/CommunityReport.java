@@ -68,8 +68,4 @@ class CommunityReport {
         return Math.floorDiv(at.getEpochSecond(), BUCKET_SECONDS);
     }
 
-    Long getId() {
-        return this.id;
-    }
-
 }

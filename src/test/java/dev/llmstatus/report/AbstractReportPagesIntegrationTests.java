@@ -117,6 +117,8 @@ abstract class AbstractReportPagesIntegrationTests {
     void validReportIsCommittedThenRedirectsBackWithAThankYou(CapturedOutput output) throws Exception {
         String marker = marker();
         String address = address();
+        // The page is in the page cache now; the thank-you must get past it.
+        assertThat(get("/status/stepfun").statusCode()).isEqualTo(200);
         HttpResponse<String> posted = post("stepfun", address, form("RATE_LIMITS", "api", marker, "429 since noon"));
         assertThat(posted.statusCode()).isEqualTo(302);
         assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(
@@ -130,6 +132,8 @@ abstract class AbstractReportPagesIntegrationTests {
             .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(thanked.statusCode()).isEqualTo(200);
         assertThat(thanked.body()).contains("Thank you: your report was recorded");
+        assertThat(thanked.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                (cacheControl) -> assertThat(cacheControl).contains("no-store"));
         assertThat(get("/status/stepfun").body()).doesNotContain("Thank you: your report was recorded");
         assertThat(output).doesNotContain(address);
     }
