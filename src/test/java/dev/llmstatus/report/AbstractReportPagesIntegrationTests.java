@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,16 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.catalog.Component;
-import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.Outcome;
-import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.InMemoryProbeHistory;
 import dev.llmstatus.support.MutableClock;
+import dev.llmstatus.support.ProbeScript;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,7 +66,7 @@ abstract class AbstractReportPagesIntegrationTests {
     MutableClock clock;
 
     @Autowired
-    Catalog catalog;
+    ProbeScript script;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -86,10 +80,10 @@ abstract class AbstractReportPagesIntegrationTests {
     @BeforeEach
     void freshPeriod() {
         this.database.up();
-        this.history.clear();
+        this.script.reset();
         this.clock.set(epoch().plus(Duration.ofDays(30L * periods.incrementAndGet())));
         this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
-        everyoneHealthy();
+        this.script.healthy(3);
     }
 
     @Test
@@ -299,21 +293,6 @@ abstract class AbstractReportPagesIntegrationTests {
         this.jdbc.update("insert into community_report (provider, report_type, reporter, created_at, bucket) "
                 + "values (?, 'OTHER', ?, ?, ?)", provider, reporter, at.atOffset(ZoneOffset.UTC),
                 Math.floorDiv(at.getEpochSecond(), 300));
-    }
-
-    private void everyoneHealthy() {
-        Instant end = this.clock.instant();
-        List<ProbeResult> results = new ArrayList<>();
-        for (Provider provider : this.catalog.providers()) {
-            for (Component component : provider.components()) {
-                for (int i = 2; i >= 0; i--) {
-                    results.add(new ProbeResult(provider.slug(), component.key(), end.minus(Duration.ofMinutes(i)),
-                            Duration.ofMillis(200), 401, Outcome.UP, null, "TLSv1.3", null, "application/json",
-                            List.of(), "HTTP 401"));
-                }
-            }
-        }
-        this.history.add(results);
     }
 
     private int rows(String errorCode) {
