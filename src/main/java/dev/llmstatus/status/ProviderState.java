@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.report.ReportSummary;
 
 /**
  * One provider as the snapshot shows it. The level is derived from the components and the official reading held
@@ -22,10 +23,11 @@ import dev.llmstatus.probe.OfficialStatus;
  * @param officialLevel the official page's level as counted in the headline ({@link Status#UNKNOWN} when it does not
  * count: unreadable, stale or absent)
  * @param incidents ours and official ones of the incident window, ongoing first, then newest first
+ * @param reports community reports; they may raise "possible problems" but never set the level
  */
 public record ProviderState(Provider provider, Status level, String reason, Signal decidedBy, Instant since,
         Instant lastChecked, List<ComponentState> components, OfficialStatus official, Status officialLevel,
-        List<IncidentView> incidents) {
+        List<IncidentView> incidents, ReportSummary reports) {
 
     public ProviderState {
         components = List.copyOf(components);
@@ -46,6 +48,11 @@ public record ProviderState(Provider provider, Status level, String reason, Sign
 
     public List<IncidentView> ongoingIncidents() {
         return this.incidents.stream().filter(IncidentView::ongoing).toList();
+    }
+
+    /** Users are reporting problems: a signal shown beside the level, never part of it. */
+    public boolean possibleProblems() {
+        return this.reports.spike();
     }
 
     /** The uptime shown for the provider as a whole: that of its first component, its API. */

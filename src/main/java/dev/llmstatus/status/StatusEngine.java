@@ -29,6 +29,9 @@ import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.probe.ProbeHistory;
 import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.probe.ProbeResultsRecorded;
+import dev.llmstatus.report.ReportRecorded;
+import dev.llmstatus.report.ReportStats;
+import dev.llmstatus.report.ReportSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -59,6 +62,8 @@ public class StatusEngine {
 
     private final IncidentRepository incidents;
 
+    private final ReportStats reports;
+
     private final Clock clock;
 
     private final StatusProperties properties;
@@ -74,11 +79,12 @@ public class StatusEngine {
     private Instant rollupsLoadedAt;
 
     StatusEngine(Catalog catalog, ProbeHistory history, IncidentTracker tracker, IncidentRepository incidents,
-            Clock clock, StatusProperties properties, ApplicationEventPublisher events) {
+            ReportStats reports, Clock clock, StatusProperties properties, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.history = history;
         this.tracker = tracker;
         this.incidents = incidents;
+        this.reports = reports;
         this.clock = clock;
         this.properties = properties;
         this.events = events;
@@ -92,6 +98,11 @@ public class StatusEngine {
 
     @EventListener
     void onResults(ProbeResultsRecorded recorded) {
+        this.dirty.set(true);
+    }
+
+    @EventListener
+    void onReport(ReportRecorded recorded) {
         this.dirty.set(true);
     }
 
@@ -142,6 +153,8 @@ public class StatusEngine {
         Map<String, List<Incident>> recent = this.incidents.findRecent(now.minus(this.properties.incidentWindow()))
             .stream()
             .collect(Collectors.groupingBy(Incident::getProvider));
+        // Read after the verdicts on purpose: reports are shown beside the level and never feed into it.
+        Map<String, ReportSummary> summaries = this.reports.summaries(now);
         List<ProviderState> states = new ArrayList<>();
         for (Verdicts v : verdicts) {
             Instant lastChecked = v.components().stream().map(ComponentState::lastChecked)
@@ -149,7 +162,7 @@ public class StatusEngine {
             states.add(new ProviderState(v.provider(), v.verdict().level(), v.verdict().reason(),
                     v.verdict().decidedBy(), v.verdict().since(), lastChecked, v.components(), v.official(),
                     v.officialLevel(), incidents(recent.getOrDefault(v.provider().slug(), List.of()), v.official(),
-                            now)));
+                            now), summaries.getOrDefault(v.provider().slug(), ReportSummary.none())));
         }
         StatusSnapshot snapshot = new StatusSnapshot(this.current.get().version() + 1, now, monitor, states);
         this.current.set(snapshot);
@@ -262,7 +275,7 @@ public class StatusEngine {
                         null, List.of(), null, Uptime.NONE, List.of(), List.of()))
                 .toList();
             states.add(new ProviderState(provider, Status.UNKNOWN, "No data yet: waiting for the first checks",
-                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of()));
+                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none()));
         }
         return new StatusSnapshot(0, now, MonitorState.STARTING, states);
     }

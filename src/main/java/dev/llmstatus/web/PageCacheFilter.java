@@ -32,12 +32,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Serves pages, feeds, badges and API answers from memory: each is rendered once per snapshot version (concurrent
- * misses wait for the first render; the query string is ignored), with a strong ETag, Last-Modified, a short public max-age with
- * stale-while-revalidate, and a pre-compressed gzip copy. Conditional requests get 304. A request with a session
- * (it may carry a flash message after a report) is never served from or stored in the cache.
+ * misses wait for the first render; the query string is ignored), with a strong ETag, Last-Modified, a short
+ * public max-age with stale-while-revalidate, and a pre-compressed gzip copy. Conditional requests get 304. A request
+ * with a session or with the thank-you cookie a report leaves is never served from or stored in the cache.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -89,7 +90,8 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getSession(false) != null) {
+        if (request.getSession(false) != null
+                || WebUtils.getCookie(request, ProviderController.THANKS_COOKIE) != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
             chain.doFilter(request, response);
             return;

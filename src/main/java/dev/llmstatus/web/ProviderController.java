@@ -1,46 +1,111 @@
 package dev.llmstatus.web;
 
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.llmstatus.report.ReportForm;
+import dev.llmstatus.report.ReportService;
+import dev.llmstatus.report.ReportService.Submission;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.status.StatusSnapshot;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 @Controller
 class ProviderController {
+
+    /**
+     * The thank-you after a report travels in a short-lived cookie rather than the session, so that it survives a
+     * load balancer sending the redirect to another instance and costs no server memory.
+     */
+    static final String THANKS_COOKIE = "report-thanks";
 
     private final StatusEngine engine;
 
     private final StatusProperties properties;
 
-    ProviderController(StatusEngine engine, StatusProperties properties) {
+    private final ReportService reports;
+
+    ProviderController(StatusEngine engine, StatusProperties properties, ReportService reports) {
         this.engine = engine;
         this.properties = properties;
+        this.reports = reports;
     }
 
     @GetMapping("/status/{slug}")
-    String provider(@PathVariable String slug, Model model) {
+    ModelAndView provider(@PathVariable String slug,
+            @CookieValue(name = THANKS_COOKIE, required = false) String thanks, HttpServletResponse response) {
+        ModelAndView page = page(slug, ReportForm.empty(), Map.of(), HttpStatus.OK);
+        if (thanks != null) {
+            response.addHeader(HttpHeaders.SET_COOKIE, thanksCookie(slug, "").maxAge(0).build().toString());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            page.addObject("reportThanks", true);
+        }
+        return page;
+    }
+
+    /** Reads the fields as plain parameters: binding a record through its constructor is costly under a surge. */
+    @PostMapping("/status/{slug}/reports")
+    ModelAndView report(@PathVariable String slug, @RequestParam Map<String, String> fields,
+            HttpServletRequest request, HttpServletResponse response) {
+        ProviderState state = state(this.engine.current(), slug);
+        ReportForm form = ReportForm.of(fields);
+        Submission submission = this.reports.submit(state.provider(), form, request.getRemoteAddr(),
+                request.getHeader("X-Forwarded-For"));
+        return switch (submission.result()) {
+            case ACCEPTED -> {
+                response.addHeader(HttpHeaders.SET_COOKIE, thanksCookie(slug, "1").maxAge(120).build().toString());
+                yield new ModelAndView("redirect:/status/" + slug + "#report");
+            }
+            case INVALID -> page(slug, form, submission.errors(), HttpStatus.BAD_REQUEST);
+            case LIMITED -> {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(submission.retryAfter().toSeconds()));
+                yield page(slug, form, submission.errors(), HttpStatus.TOO_MANY_REQUESTS);
+            }
+        };
+    }
+
+    private ModelAndView page(String slug, ReportForm form, Map<String, String> errors, HttpStatus status) {
         StatusSnapshot snapshot = this.engine.current();
-        ProviderState state = snapshot.provider(slug).orElseThrow(() -> new ProviderNotFoundException(slug));
-        model.addAttribute("snapshot", snapshot);
-        model.addAttribute("now", snapshot.builtAt());
-        model.addAttribute("state", state);
-        model.addAttribute("charts", state.components().stream().map(Charts::of).toList());
+        ProviderState state = state(snapshot, slug);
+        ModelAndView page = new ModelAndView("provider/show", status);
+        page.addObject("snapshot", snapshot);
+        page.addObject("now", snapshot.builtAt());
+        page.addObject("state", state);
+        page.addObject("charts", state.components().stream().map(Charts::of).toList());
         List<Faq> faq = ProviderFaq.of(state, this.properties);
-        model.addAttribute("faq", faq);
-        model.addAttribute("meta", new PageMeta(state.name() + " status: is it down? Live checks and incidents | LLM Status",
+        page.addObject("faq", faq);
+        page.addObject("meta", new PageMeta(state.name() + " status: is it down? Live checks and incidents | LLM Status",
                 state.name() + ": " + state.level().label() + ". " + state.reason()
                         + ". Live checks of its API, uptime, latency and incidents.",
                 "/status/" + slug, List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status",
                         "/status/" + slug)),
                 faq, state.lastChecked()));
-        return "provider/show";
+        page.addObject("reportForm", form);
+        page.addObject("reportErrors", errors);
+        return page;
+    }
+
+    private static ProviderState state(StatusSnapshot snapshot, String slug) {
+        return snapshot.provider(slug).orElseThrow(() -> new ProviderNotFoundException(slug));
+    }
+
+    private static ResponseCookie.ResponseCookieBuilder thanksCookie(String slug, String value) {
+        return ResponseCookie.from(THANKS_COOKIE, value).path("/status/" + slug).httpOnly(true).sameSite("Lax");
     }
 
 }

@@ -1,0 +1,7 @@
+package dev.llmstatus.report;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CommunityReportRepository extends JpaRepository<CommunityReport, Long> {
+
+}
