@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.llmstatus.probe.Outcome;
+import dev.llmstatus.report.ReportType;
 
 /**
  * One error explainer topic, provider-neutral, as written in {@code errors/topics/<slug>.yml}. Text fields are
@@ -27,7 +28,7 @@ import dev.llmstatus.probe.Outcome;
  * @param faq questions and answers
  */
 public record ErrorTopic(String slug, String code, List<String> aliases, String title, List<Integer> httpStatuses,
-        AppliesTo appliesTo, String reportType, Set<Outcome> probeOutcomes, String summary, String meaning,
+        AppliesTo appliesTo, ReportType reportType, Set<Outcome> probeOutcomes, String summary, String meaning,
         List<String> signatures, List<String> causes, List<String> fixes, Retry retry, List<Question> faq) {
 
     public ErrorTopic {

@@ -28,6 +28,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.YamlFieldReader;
+import dev.llmstatus.report.ReportType;
 import dev.llmstatus.probe.Outcome;
 
 /**
@@ -39,8 +40,6 @@ final class KnowledgeBaseLoader {
 
     static final String DEFAULT_LOCATION = "classpath:errors/";
 
-    static final Set<String> REPORT_TYPES = Set.of("API_ERRORS", "SLOW", "RATE_LIMIT", "LOGIN", "WEBSITE",
-            "BAD_OUTPUT", "OTHER");
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -168,10 +167,12 @@ final class KnowledgeBaseLoader {
             if (!appliesTo.equals("all") && !appliesTo.equals("overlay")) {
                 throw fail("appliesTo", "'" + appliesTo + "' is not one of all, overlay");
             }
-            String reportType = text(root, "reportType", "", true);
-            if (!REPORT_TYPES.contains(reportType)) {
-                throw fail("reportType", "'" + reportType + "' is not one of " + sorted(REPORT_TYPES));
-            }
+            String reportTypeName = text(root, "reportType", "", true);
+            ReportType reportType = Arrays.stream(ReportType.values())
+                .filter((type) -> type.name().equals(reportTypeName))
+                .findFirst()
+                .orElseThrow(() -> fail("reportType", "'" + reportTypeName + "' is not one of "
+                        + sorted(Arrays.stream(ReportType.values()).map(Enum::name).toList())));
             Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
             for (String outcome : strings(root, "probeOutcomes", "", false)) {
                 try {

@@ -87,25 +87,15 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
 
     /**
      * People who reported this kind of problem ({@link ErrorTopic#reportType()}) for the provider in the last hour:
-     * the one place where community reports enter the verdict. Zero until the snapshot's {@link ProviderState}
-     * carries its report summary.
+     * the one place where community reports enter the verdict.
      */
     static long reportsOfThisKind(ProviderState state, ErrorTopic topic) {
-        return 0;
+        return state.reports().lastHour(topic.reportType());
     }
 
     /** The kind of problem visitors report for this error, in words. */
     static String reportKind(ErrorTopic topic) {
-        String type = (topic.reportType() != null) ? topic.reportType().toUpperCase(Locale.ROOT) : "";
-        return switch (type) {
-            case "RATE_LIMIT", "RATE_LIMITS" -> "rate limits";
-            case "SLOW" -> "slow responses";
-            case "LOGIN" -> "login or account problems";
-            case "BAD_OUTPUT" -> "wrong or bad output";
-            case "WEBSITE_DOWN" -> "the website being down";
-            case "API_ERRORS" -> "API errors";
-            default -> "problems";
-        };
+        return topic.reportType().phrase();
     }
 
     /** Whether our prober sees this error from the provider right now. */

@@ -3,15 +3,20 @@ package dev.llmstatus.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import dev.llmstatus.errors.KnowledgeBase;
 import dev.llmstatus.errors.ProviderErrorPage;
+import dev.llmstatus.report.ReportForm;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +52,9 @@ class ErrorPagesController {
     }
 
     @GetMapping("/status/{slug}/errors/{topic}")
-    ModelAndView page(@PathVariable String slug, @PathVariable String topic) {
+    ModelAndView page(@PathVariable String slug, @PathVariable String topic,
+            @CookieValue(name = ProviderController.THANKS_COOKIE, required = false) String thanks,
+            HttpServletResponse response) {
         StatusSnapshot snapshot = this.engine.current();
         ProviderState state = snapshot.provider(slug).orElseThrow(() -> new ProviderNotFoundException(slug));
         ProviderErrorPage page = this.knowledgeBase.page(slug, topic)
@@ -65,6 +72,11 @@ class ErrorPagesController {
         model.addObject("view", view);
         model.addObject("faq", faq);
         model.addObject("retry", this.knowledgeBase.retryExamples());
+        // The report form comes filled in with this error's kind and code.
+        model.addObject("reportForm", new ReportForm(page.topic().reportType().name(), null, page.code(), null, null));
+        model.addObject("reportErrors", Map.of());
+        model.addObject("reportReturn", pagePath(slug, page.slug()));
+        ProviderController.acknowledge(thanks, slug, response, model);
         model.addObject("others", this.knowledgeBase.pagesFor(slug).stream()
             .filter((other) -> !other.slug().equals(page.slug()))
             .toList());

@@ -50,12 +50,17 @@ class ProviderController {
     ModelAndView provider(@PathVariable String slug,
             @CookieValue(name = THANKS_COOKIE, required = false) String thanks, HttpServletResponse response) {
         ModelAndView page = page(slug, ReportForm.empty(), Map.of(), HttpStatus.OK);
+        acknowledge(thanks, slug, response, page);
+        return page;
+    }
+
+    /** Shows the thank-you once on the page a report came from, and clears its cookie. */
+    static void acknowledge(String thanks, String slug, HttpServletResponse response, ModelAndView page) {
         if (thanks != null) {
             response.addHeader(HttpHeaders.SET_COOKIE, thanksCookie(slug, "").maxAge(0).build().toString());
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             page.addObject("reportThanks", true);
         }
-        return page;
     }
 
     /** Reads the fields as plain parameters: binding a record through its constructor is costly under a surge. */
@@ -69,7 +74,7 @@ class ProviderController {
         return switch (submission.result()) {
             case ACCEPTED -> {
                 response.addHeader(HttpHeaders.SET_COOKIE, thanksCookie(slug, "1").maxAge(120).build().toString());
-                yield new ModelAndView("redirect:/status/" + slug + "#report");
+                yield new ModelAndView("redirect:" + returnPath(slug, fields.get("returnTo")) + "#report");
             }
             case INVALID -> page(slug, form, submission.errors(), HttpStatus.BAD_REQUEST);
             case LIMITED -> {
@@ -98,6 +103,15 @@ class ProviderController {
         page.addObject("reportForm", form);
         page.addObject("reportErrors", errors);
         return page;
+    }
+
+    /** Back to the provider page, or to one of its error pages: never anywhere else (no open redirect). */
+    static String returnPath(String slug, String requested) {
+        String provider = "/status/" + slug;
+        if (requested != null && requested.matches(java.util.regex.Pattern.quote(provider) + "/errors/[a-z0-9-]+")) {
+            return requested;
+        }
+        return provider;
     }
 
     private static ProviderState state(StatusSnapshot snapshot, String slug) {

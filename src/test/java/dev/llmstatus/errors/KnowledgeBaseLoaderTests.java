@@ -31,7 +31,7 @@ class KnowledgeBaseLoaderTests {
             title: Rate limit exceeded
             httpStatuses: [429]
             appliesTo: all
-            reportType: RATE_LIMIT
+            reportType: RATE_LIMITS
             probeOutcomes: [RATE_LIMITED]
             summary: "{provider} refused the request because of **your** limit."
             meaning: |
@@ -139,7 +139,7 @@ class KnowledgeBaseLoaderTests {
             duplicate alias       | topics/529-overloaded.yml          | 'aliases: ["529"]'          | 'aliases: ["429"]'           | topics/529-overloaded.yml]: aliases: duplicate alias '429' is already used by topic '429-rate-limit-exceeded'
             unknown provider      | providers/anthropic.yml            | 'provider: anthropic'       | 'provider: antropic'         | providers/anthropic.yml]: provider: unknown provider 'antropic' (not in the catalog)
             missing title         | topics/429-rate-limit-exceeded.yml | 'title: Rate limit exceeded' | 'title: '                   | topics/429-rate-limit-exceeded.yml]: title: missing
-            bad report type       | topics/429-rate-limit-exceeded.yml | 'reportType: RATE_LIMIT'    | 'reportType: THROTTLED'      | reportType: 'THROTTLED' is not one of API_ERRORS, BAD_OUTPUT, LOGIN, OTHER, RATE_LIMIT, SLOW, WEBSITE
+            bad report type       | topics/429-rate-limit-exceeded.yml | 'reportType: RATE_LIMITS'   | 'reportType: THROTTLED'      | reportType: 'THROTTLED' is not one of API_ERRORS, BAD_OUTPUT, LOGIN, OTHER, RATE_LIMITS, SLOW, WEBSITE_DOWN
             unknown topic key     | providers/anthropic.yml            | '  529-overloaded:'         | '  529-overload:'            | providers/anthropic.yml]: topics.529-overload: unknown topic '529-overload' (expected one of 429-rate-limit-exceeded, 529-overloaded)
             alias as topic key    | providers/anthropic.yml            | '  529-overloaded:'         | '  "529":'                   | topics.529: '529' is an alias; use the slug '529-overloaded'
             misspelt field        | topics/429-rate-limit-exceeded.yml | 'title:'                    | 'titel:'                     | topics/429-rate-limit-exceeded.yml]: titel: unknown field

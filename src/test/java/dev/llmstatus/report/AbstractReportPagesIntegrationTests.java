@@ -261,6 +261,30 @@ abstract class AbstractReportPagesIntegrationTests {
     }
 
     @Test
+    void errorPagesCountReportsOfTheirKindAndTheirFormReturnsToThem() throws Exception {
+        String page = "/status/mistral/errors/429-rate-limit-exceeded";
+        String form = get(page).body();
+        assertThat(form).contains("name=\"returnTo\" value=\"" + page + "\"")
+            .contains("value=\"RATE_LIMITS\" checked");
+        Map<String, String> fields = form("RATE_LIMITS", "", "429", "");
+        fields.put("returnTo", page);
+        HttpResponse<String> posted = post("mistral", address(), fields);
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(posted.headers().firstValue("Location")).hasValueSatisfying(
+                (location) -> assertThat(location).endsWith(page + "#report"));
+        for (int i = 0; i < 3; i++) {
+            post("mistral", address(), form("RATE_LIMITS", "", "429", ""));
+        }
+        this.engine.rebuild();
+        assertThat(get(page).body()).contains("4 people reported rate limits in the last hour");
+
+        Map<String, String> elsewhere = form("SLOW", "", "", "");
+        elsewhere.put("returnTo", "https://evil.example/");
+        assertThat(post("mistral", address(), elsewhere).headers().firstValue("Location"))
+            .hasValueSatisfying((location) -> assertThat(location).endsWith("/status/mistral#report"));
+    }
+
+    @Test
     void aSpikeRaisesPossibleProblemsButNeverChangesTheLevel() throws Exception {
         Instant now = this.clock.instant();
         // Two people an hour at this time of day, every day of the last week.
