@@ -36,13 +36,17 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * Serves pages, feeds, badges and API answers from memory: each is rendered once per snapshot version (concurrent
- * misses wait for the first render; the query string is ignored), with a strong ETag, Last-Modified, a short
- * public max-age with stale-while-revalidate, and a pre-compressed gzip copy. Conditional requests get 304. A request
- * with a session or with the thank-you cookie a report leaves is never served from or stored in the cache.
+ * misses get the previous snapshot's page while the first one renders; the query string is ignored), with a strong
+ * ETag, Last-Modified, a short public max-age with stale-while-revalidate, and a pre-compressed gzip copy.
+ * Conditional requests get 304. A request with a session or with the thank-you cookie a report leaves is never
+ * served from or stored in the cache.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(PageCacheFilter.ORDER)
 class PageCacheFilter extends OncePerRequestFilter {
+
+    /** After the security headers and the API's CORS header, before everything else. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     static final String CACHE_CONTROL = "public, max-age=15, stale-while-revalidate=60";
 
@@ -61,14 +65,23 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private final ConcurrentHashMap<Key, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
 
+    /** The latest page rendered for each path, whatever its snapshot: served while its successor renders. */
+    private final Cache<String, Page> latest = Caffeine.newBuilder()
+        .maximumSize(4_000)
+        .expireAfterWrite(Duration.ofMinutes(5))
+        .build();
+
     private final Counter hits;
 
     private final Counter misses;
+
+    private final Counter stale;
 
     PageCacheFilter(StatusEngine engine, MeterRegistry meters) {
         this.engine = engine;
         this.hits = Counter.builder("llmstatus.page.cache").tag("result", "hit").register(meters);
         this.misses = Counter.builder("llmstatus.page.cache").tag("result", "miss").register(meters);
+        this.stale = Counter.builder("llmstatus.page.cache").tag("result", "stale").register(meters);
     }
 
     record Key(long version, String uri) {
@@ -118,6 +131,13 @@ class PageCacheFilter extends OncePerRequestFilter {
         CompletableFuture<Page> mine = new CompletableFuture<>();
         CompletableFuture<Page> other = this.rendering.putIfAbsent(key, mine);
         if (other != null) {
+            // A new snapshot arrived and another request is rendering it: rather than queue behind that render,
+            // serve the previous snapshot's page, a second or two old and consistent in itself.
+            Page previous = this.latest.getIfPresent(key.uri());
+            if (previous != null) {
+                this.stale.increment();
+                return previous;
+            }
             Page page = await(other);
             if (page != null) {
                 return page;
@@ -173,6 +193,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         Page page = new Page(buffered.getContentType(), body, gzip(body), etag(body),
                 snapshot.builtAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         this.cache.put(key, page);
+        this.latest.put(key.uri(), page);
         return page;
     }
 
