@@ -17,6 +17,7 @@ import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.support.InMemoryProbeHistory;
 import dev.llmstatus.support.MutableClock;
+import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,18 +46,15 @@ class StatusEngineIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ProbeScript script;
+
     private Provider stepfun;
 
     @BeforeEach
     void reset() {
-        this.history.clear();
-        this.clock.set(ScriptedHistoryConfiguration.START);
-        this.jdbc.update("delete from incident_update");
-        this.jdbc.update("delete from incident");
-        this.jdbc.update("delete from provider_track");
+        this.script.reset();
         this.stepfun = this.catalog.find("stepfun").orElseThrow();
-        this.history.monitor(new MonitorState(false, ScriptedHistoryConfiguration.START.minusSeconds(3600),
-                ScriptedHistoryConfiguration.START));
     }
 
     @Test

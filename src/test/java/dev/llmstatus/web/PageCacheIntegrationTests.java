@@ -8,17 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.probe.Outcome;
-import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.status.StatusEngine;
-import dev.llmstatus.support.InMemoryProbeHistory;
 import dev.llmstatus.support.MutableClock;
+import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +46,7 @@ class PageCacheIntegrationTests {
     MeterRegistry meters;
 
     @Autowired
-    InMemoryProbeHistory history;
+    ProbeScript script;
 
     @Test
     void pageIsRenderedOncePerSnapshotAndServedWithValidators() throws Exception {
@@ -82,8 +79,7 @@ class PageCacheIntegrationTests {
         assertThat(byDate.statusCode()).isEqualTo(304);
 
         this.clock.advance(Duration.ofMinutes(7));
-        this.history.add(List.of(new ProbeResult("stepfun", "api", this.clock.instant(), Duration.ofMillis(150), 401,
-                Outcome.UP, null, "TLSv1.3", null, "application/json", List.of(), "HTTP 401")));
+        this.script.healthy(1);
         this.engine.rebuild();
         HttpResponse<byte[]> changed = get("/", etag, null);
         assertThat(changed.statusCode()).isEqualTo(200);

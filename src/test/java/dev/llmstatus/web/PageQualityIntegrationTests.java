@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,16 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.catalog.Component;
-import dev.llmstatus.catalog.Provider;
-import dev.llmstatus.probe.ErrorClass;
-import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.Outcome;
-import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.HtmlChecker;
-import dev.llmstatus.support.InMemoryProbeHistory;
-import dev.llmstatus.support.MutableClock;
+import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,10 +61,7 @@ class PageQualityIntegrationTests {
     StatusEngine engine;
 
     @Autowired
-    InMemoryProbeHistory history;
-
-    @Autowired
-    MutableClock clock;
+    ProbeScript script;
 
     @Autowired
     Catalog catalog;
@@ -85,24 +73,8 @@ class PageQualityIntegrationTests {
             return;
         }
         scripted = true;
-        this.history.clear();
-        this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
-        Instant end = this.clock.instant().plus(Duration.ofMinutes(3));
-        for (Provider provider : this.catalog.providers()) {
-            for (Component component : provider.components()) {
-                boolean down = provider.slug().equals("stepfun") && component.key().equals("api");
-                for (int i = 2; i >= 0; i--) {
-                    this.history.add(List.of(down
-                            ? new ProbeResult(provider.slug(), component.key(), end.minus(Duration.ofMinutes(i)),
-                                    Duration.ofMillis(90), 503, Outcome.DOWN, ErrorClass.HTTP_5XX, "TLSv1.3", null,
-                                    "text/html", List.of(), "HTTP 503")
-                            : new ProbeResult(provider.slug(), component.key(), end.minus(Duration.ofMinutes(i)),
-                                    Duration.ofMillis(180), 401, Outcome.UP, null, "TLSv1.3", null,
-                                    "application/json", List.of(), "HTTP 401")));
-                }
-            }
-        }
-        this.clock.set(end);
+        this.script.reset();
+        this.script.failing(3, "stepfun/api");
         this.engine.rebuild();
     }
 

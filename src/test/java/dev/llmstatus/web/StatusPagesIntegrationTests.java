@@ -5,23 +5,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
-import dev.llmstatus.probe.Outcome;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.ErrorClass;
-import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.InMemoryProbeHistory;
 import dev.llmstatus.support.MutableClock;
+import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
 import dev.llmstatus.support.StatementCounter;
 
@@ -30,7 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +42,9 @@ class StatusPagesIntegrationTests {
     StatusEngine engine;
 
     @Autowired
+    ProbeScript script;
+
+    @Autowired
     InMemoryProbeHistory history;
 
     @Autowired
@@ -59,23 +56,15 @@ class StatusPagesIntegrationTests {
     @Autowired
     StatementCounter statements;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @BeforeEach
     void reset() {
-        this.history.clear();
-        this.clock.set(ScriptedHistoryConfiguration.START);
-        this.jdbc.update("delete from incident_update");
-        this.jdbc.update("delete from incident");
-        this.jdbc.update("delete from provider_track");
-        this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
+        this.script.reset();
     }
 
     @Test
     void dashboardListsProblemsFirstWithLevelReasonAndLastCheck() throws Exception {
-        everyoneHealthy(5);
-        fail("stepfun", "api", 5);
+        this.script.healthy(5);
+        this.script.failing(5, "stepfun/api");
         this.engine.rebuild();
         String body = get("/").body();
         int stepfun = body.indexOf("href=\"/status/stepfun\"");
@@ -92,11 +81,11 @@ class StatusPagesIntegrationTests {
 
     @Test
     void providerPageShowsHeadlineSignalsUptimeChartsIncidentsFaqAndRelatedPages() throws Exception {
-        everyoneHealthy(3);
+        this.script.healthy(3);
         this.engine.rebuild();
-        fail("stepfun", "api", 3);
+        this.script.failing(3, "stepfun/api");
         this.engine.rebuild();
-        everyoneHealthy(3);
+        this.script.healthy(3);
         this.engine.rebuild();
 
         HttpResponse<String> response = get("/status/stepfun");
@@ -121,7 +110,7 @@ class StatusPagesIntegrationTests {
 
     @Test
     void offlineMonitorSaysSoAndShowsNoOutage() throws Exception {
-        everyoneHealthy(3);
+        this.script.healthy(3);
         this.history.monitor(new MonitorState(true, this.clock.instant(), this.clock.instant()));
         this.engine.rebuild();
         String home = get("/").body();
@@ -139,8 +128,8 @@ class StatusPagesIntegrationTests {
 
     @Test
     void pageRequestsNeverQueryTheDatabase() throws Exception {
-        everyoneHealthy(3);
-        fail("openai", "api", 3);
+        this.script.healthy(3);
+        this.script.failing(3, "openai/api");
         this.engine.rebuild();
         this.statements.reset();
         for (String path : List.of("/", "/status/stepfun", "/status/openai", "/status/iflytek-spark",
@@ -148,38 +137,6 @@ class StatusPagesIntegrationTests {
             get(path);
         }
         assertThat(this.statements.count()).isZero();
-    }
-
-    private void everyoneHealthy(int minutes) {
-        Instant end = this.clock.instant().plus(Duration.ofMinutes(minutes));
-        for (Provider provider : this.catalog.providers()) {
-            for (Component component : provider.components()) {
-                for (int i = minutes - 1; i >= 0; i--) {
-                    this.history.add(List.of(new ProbeResult(provider.slug(), component.key(),
-                            end.minus(Duration.ofMinutes(i)), Duration.ofMillis(200 + i), 401, Outcome.UP, null,
-                            "TLSv1.3", null, "application/json", List.of(), "HTTP 401")));
-                }
-            }
-        }
-        this.clock.set(end);
-    }
-
-    private void fail(String provider, String component, int minutes) {
-        Instant end = this.clock.instant().plus(Duration.ofMinutes(minutes));
-        for (Provider p : this.catalog.providers()) {
-            for (Component c : p.components()) {
-                boolean failing = p.slug().equals(provider) && c.key().equals(component);
-                for (int i = minutes - 1; i >= 0; i--) {
-                    this.history.add(List.of(failing
-                            ? new ProbeResult(p.slug(), c.key(), end.minus(Duration.ofMinutes(i)), Duration.ofMillis(80),
-                                    503, Outcome.DOWN, ErrorClass.HTTP_5XX, "TLSv1.3", null, "text/html", List.of(),
-                                    "HTTP 503")
-                            : new ProbeResult(p.slug(), c.key(), end.minus(Duration.ofMinutes(i)), Duration.ofMillis(210),
-                                    401, Outcome.UP, null, "TLSv1.3", null, "application/json", List.of(), "HTTP 401")));
-                }
-            }
-        }
-        this.clock.set(end);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
