@@ -21,11 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spikeMinReporters "users are reporting problems" needs at least this many people in the last 15 minutes
  * @param spikeFactor ... and at least this many times the usual number for that time of day (the median of the same
  * hour over the last 7 days)
+ * @param retention how long reports are kept; at least 8 days, since the baseline looks back a week
+ * @param pruneInterval how often reports older than the retention are deleted
+ * @param pruneBatchSize most rows one delete statement removes
  */
 @ConfigurationProperties("llmstatus.reports")
 public record ReportProperties(@DefaultValue("10m") Duration perProvider, @DefaultValue("5") int hourlyBudget,
         @DefaultValue List<String> trustedProxies, String secret, @DefaultValue("100000") int maxTrackedClients,
-        @DefaultValue("5") int spikeMinReporters, @DefaultValue("3") double spikeFactor) {
+        @DefaultValue("5") int spikeMinReporters, @DefaultValue("3") double spikeFactor,
+        @DefaultValue("30d") Duration retention, @DefaultValue("1h") Duration pruneInterval,
+        @DefaultValue("5000") int pruneBatchSize) {
 
     public ReportProperties {
         if (perProvider.isNegative() || perProvider.isZero()) {
@@ -38,12 +43,19 @@ public record ReportProperties(@DefaultValue("10m") Duration perProvider, @Defau
             throw new IllegalArgumentException(
                     "llmstatus.reports.spike-min-reporters must be at least 1 and spike-factor positive");
         }
+        if (retention.compareTo(Duration.ofDays(8)) < 0) {
+            throw new IllegalArgumentException("llmstatus.reports.retention must be at least 8d: the baseline needs a week");
+        }
+        if (pruneBatchSize < 1) {
+            throw new IllegalArgumentException("llmstatus.reports.prune-batch-size must be at least 1");
+        }
         trustedProxies = List.copyOf(trustedProxies);
     }
 
     /** The defaults, for tests and tools. */
     static ReportProperties defaults() {
-        return new ReportProperties(Duration.ofMinutes(10), 5, List.of(), null, 100_000, 5, 3);
+        return new ReportProperties(Duration.ofMinutes(10), 5, List.of(), null, 100_000, 5, 3, Duration.ofDays(30),
+                Duration.ofHours(1), 5000);
     }
 
 }

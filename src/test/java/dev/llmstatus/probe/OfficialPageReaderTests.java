@@ -39,7 +39,7 @@ class OfficialPageReaderTests {
     static void start() {
         simulator = ProviderSimulator.start();
         executors = new ProbeExecutors(2);
-        ProbeProperties properties = ProbeTestSupport.properties(Map.of("llmstatus.probe.official-timeout", "1500ms"));
+        ProbeProperties properties = ProbeTestSupport.properties(Map.of("llmstatus.probe.official-timeout", "5s"));
         reader = new OfficialPageReader(ProbeConfiguration.Probing.httpClient(executors, Duration.ofSeconds(1)),
                 new HostResolver(executors.dns(), Duration.ofSeconds(2)), properties, Clock.systemUTC());
     }
@@ -77,7 +77,7 @@ class OfficialPageReaderTests {
 
     static Stream<Arguments> unreadablePages() {
         return Stream.of(Arguments.of("HTTP 500", Behaviour.status(500), "HTTP 500"),
-                Arguments.of("hang", Behaviour.hang(), "no answer within 1500 ms"),
+                Arguments.of("hang", Behaviour.hang(), "no answer within 5000 ms"),
                 Arguments.of("malformed JSON", Behaviour.malformedJson(), "not valid JSON"),
                 Arguments.of("wrong shape", Behaviour.status(200, "application/json", "{\"hello\":\"world\"}"),
                         "no status.indicator"),

@@ -74,7 +74,8 @@ class ReportersTests {
 
     @Test
     void withASharedSecretInstancesAgreeButTheSaltStillChangesDaily() {
-        ReportProperties shared = new ReportProperties(Duration.ofMinutes(10), 5, List.of(), "s3cret", 1000, 5, 3);
+        ReportProperties shared = new ReportProperties(Duration.ofMinutes(10), 5, List.of(), "s3cret", 1000, 5, 3,
+                Duration.ofDays(30), Duration.ofHours(1), 5000);
         Reporters one = new Reporters(shared);
         Reporters two = new Reporters(shared);
         assertThat(one.hash("203.0.113.9", NOW)).isEqualTo(two.hash("203.0.113.9", NOW));
@@ -84,7 +85,8 @@ class ReportersTests {
     }
 
     private static ReportProperties properties(List<String> trustedProxies) {
-        return new ReportProperties(Duration.ofMinutes(10), 5, trustedProxies, null, 1000, 5, 3);
+        return new ReportProperties(Duration.ofMinutes(10), 5, trustedProxies, null, 1000, 5, 3, Duration.ofDays(30),
+                Duration.ofHours(1), 5000);
     }
 
 }
