@@ -310,6 +310,10 @@ abstract class AbstractReportPagesIntegrationTests {
         assertThat(body).contains("Users are reporting problems with <span>OpenAI</span>")
             .contains("6 people reported problems in the last 15 minutes; usually about 2 an hour")
             .contains("class=\"line baseline\"");
+        String dashboard = get("/").body();
+        assertThat(dashboard).contains("Users are reporting problems (6 in 15 min)");
+        assertThat(dashboard.indexOf("Users are reporting problems")).isEqualTo(
+                dashboard.lastIndexOf("Users are reporting problems"));
         assertThat(this.engine.current().provider("stepfun").orElseThrow().possibleProblems()).isFalse();
     }
 
