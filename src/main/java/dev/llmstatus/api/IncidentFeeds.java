@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
@@ -148,7 +149,7 @@ class IncidentFeeds {
                 text.append(" (").append(TimeWords.dateTime(latest.at())).append(")");
             }
             String state = (latest.state() != null) ? latest.state().toLowerCase(Locale.ROOT) : null;
-            text.append(": ").append((state != null && incident.official()) ? state + ": " : "").append(java.util.Objects.toString(latest.text(), ""));
+            text.append(": ").append((state != null && incident.official()) ? state + ": " : "").append(Objects.toString(latest.text(), ""));
         }
         return text.toString().strip();
     }

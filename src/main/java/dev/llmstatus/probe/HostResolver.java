@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,7 @@ final class HostResolver {
             InetAddress.getAllByName(host);
         }
         catch (UnknownHostException ex) {
-            throw new java.util.concurrent.CompletionException(ex);
+            throw new CompletionException(ex);
         }
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -137,14 +138,14 @@ class OfficialIncidentEntity {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Update that && java.util.Objects.equals(this.state, that.state)
-                    && java.util.Objects.equals(this.body, that.body)
-                    && java.util.Objects.equals(this.postedAt, that.postedAt);
+            return other instanceof Update that && Objects.equals(this.state, that.state)
+                    && Objects.equals(this.body, that.body)
+                    && Objects.equals(this.postedAt, that.postedAt);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(this.state, this.body, this.postedAt);
+            return Objects.hash(this.state, this.body, this.postedAt);
         }
 
     }

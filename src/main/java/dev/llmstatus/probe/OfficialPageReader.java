@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -174,7 +175,7 @@ final class OfficialPageReader {
         else {
             ErrorClass errorClass = ProbeClassifier.errorClass(cause);
             error = (cause instanceof IllegalStateException) ? cause.getMessage()
-                    : errorClass.name().toLowerCase(java.util.Locale.ROOT) + ": " + cause.getMessage();
+                    : errorClass.name().toLowerCase(Locale.ROOT) + ": " + cause.getMessage();
         }
         logger.debug("Official page of {} unreadable: {}", provider.slug(), error);
         return new OfficialStatus(provider.slug(), fetchedAt, Status.UNKNOWN, null, null, null, error);

@@ -1,6 +1,8 @@
 package dev.llmstatus.probe;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ public record OfficialStatus(String provider, Instant fetchedAt, Status overall,
         Map<String, Status> components, List<OfficialIncident> incidents, String error) {
 
     public OfficialStatus {
-        components = (components != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(components)) : Map.of();
+        components = (components != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(components)) : Map.of();
         incidents = (incidents != null) ? List.copyOf(incidents) : List.of();
     }
 

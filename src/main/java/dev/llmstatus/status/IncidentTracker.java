@@ -2,6 +2,7 @@ package dev.llmstatus.status;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,14 +79,14 @@ class IncidentTracker {
             return false;
         }
         incident.changeLevel(level, affected, title(name, level, affected));
-        incident.post(at, level, "Now " + level.label().toLowerCase(java.util.Locale.ROOT) + ": " + reason);
+        incident.post(at, level, "Now " + level.label().toLowerCase(Locale.ROOT) + ": " + reason);
         track.track(level, at, openId);
         this.tracks.save(track);
         return true;
     }
 
     private static String title(String name, Status level, List<String> affected) {
-        return name + ": " + level.label().toLowerCase(java.util.Locale.ROOT)
+        return name + ": " + level.label().toLowerCase(Locale.ROOT)
                 + (affected.isEmpty() ? "" : " of " + String.join(", ", affected));
     }
 

@@ -1,5 +1,7 @@
 package dev.llmstatus.status;
 
+import java.util.Locale;
+
 /**
  * One status scale for every signal: probes, official pages, components, providers.
  * {@link #severity()} orders the outage levels; {@link #MAINTENANCE} sits between operational and degraded, and
@@ -48,7 +50,7 @@ public enum Status {
 
     /** The lowercase, dashed name used in CSS classes and JSON ({@code partial-outage}). */
     public String slug() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public boolean known() {

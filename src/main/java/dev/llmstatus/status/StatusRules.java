@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
@@ -198,7 +199,7 @@ public final class StatusRules {
         }
         if (level == Status.OPERATIONAL) {
             // Healthy since the last component recovered.
-            Instant since = components.stream().map(ComponentState::since).filter(java.util.Objects::nonNull)
+            Instant since = components.stream().map(ComponentState::since).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
             long known = components.stream().filter((c) -> c.level().known()).count();
             String reason = (known == components.size())
@@ -212,7 +213,7 @@ public final class StatusRules {
             return new Verdict(level, reason, Signal.PROBE, since);
         }
         // In trouble since the first of the worst components failed.
-        Instant since = worst.stream().map(ComponentState::since).filter(java.util.Objects::nonNull)
+        Instant since = worst.stream().map(ComponentState::since).filter(Objects::nonNull)
             .min(Instant::compareTo).orElse(null);
         ComponentState lead = worst.get(0);
         String reason = lead.component().name() + " " + lead.reason();

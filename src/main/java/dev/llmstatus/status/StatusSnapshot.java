@@ -1,11 +1,13 @@
 package dev.llmstatus.status;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,10 +49,10 @@ public final class StatusSnapshot {
             tally.put(status, 0L);
         }
         this.providers.forEach((provider) -> tally.merge(provider.level(), 1L, Long::sum));
-        this.counts = java.util.Collections.unmodifiableMap(tally);
+        this.counts = Collections.unmodifiableMap(tally);
         this.lastChecked = this.providers.stream()
             .map(ProviderState::lastChecked)
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .max(Comparator.naturalOrder())
             .orElse(null);
     }

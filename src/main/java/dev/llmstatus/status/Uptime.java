@@ -1,5 +1,7 @@
 package dev.llmstatus.status;
 
+import java.util.Locale;
+
 /**
  * Share of successful checks over four windows, as fractions from 0 to 1; {@code null} where there is no data.
  */
@@ -13,7 +15,7 @@ public record Uptime(Double day, Double week, Double month, Double quarter) {
             return "no data";
         }
         double value = Math.floor(fraction * 10000) / 100;
-        return String.format(java.util.Locale.ROOT, "%.2f%%", value);
+        return String.format(Locale.ROOT, "%.2f%%", value);
     }
 
 }

@@ -6,7 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -191,7 +193,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         this.misses.increment();
         Page page = new Page(buffered.getContentType(), body, gzip(body), etag(body),
-                snapshot.builtAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                snapshot.builtAt().truncatedTo(ChronoUnit.SECONDS));
         this.cache.put(key, page);
         this.latest.put(key.uri(), page);
         return page;
@@ -244,7 +246,7 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private static boolean acceptsGzip(HttpServletRequest request) {
         String accept = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
-        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip");
     }
 
     private static byte[] gzip(byte[] body) throws IOException {

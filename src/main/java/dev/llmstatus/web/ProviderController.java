@@ -2,6 +2,7 @@ package dev.llmstatus.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -108,7 +109,7 @@ class ProviderController {
     /** Back to the provider page, or to one of its error pages: never anywhere else (no open redirect). */
     static String returnPath(String slug, String requested) {
         String provider = "/status/" + slug;
-        if (requested != null && requested.matches(java.util.regex.Pattern.quote(provider) + "/errors/[a-z0-9-]+")) {
+        if (requested != null && requested.matches(Pattern.quote(provider) + "/errors/[a-z0-9-]+")) {
             return requested;
         }
         return provider;
