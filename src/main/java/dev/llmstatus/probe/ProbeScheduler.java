@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -58,6 +62,9 @@ final class ProbeScheduler implements SmartLifecycle {
     private final Clock clock;
 
     private volatile boolean running;
+
+    /** Probes on the wire, so that stopping waits for their results instead of dropping them. */
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
     ProbeScheduler(Catalog catalog, ProbeProperties properties, ProbeExecutors executors, ClusterLocks locks,
             HttpProbe probe, HistoryWriter writer, ProbeMetrics metrics, List<Job> jobs, Clock clock) {
@@ -115,9 +122,14 @@ final class ProbeScheduler implements SmartLifecycle {
         workers.shutdown();
         try {
             workers.awaitTermination(2, TimeUnit.SECONDS);
+            CompletableFuture.allOf(this.inFlight.toArray(CompletableFuture[]::new)).get(longestTimeout(),
+                    TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            logger.warn("Prober: {} probes still in flight at shutdown; their results are lost", this.inFlight.size());
         }
         guarded("final flush", this.writer::flush);
     }
@@ -170,16 +182,28 @@ final class ProbeScheduler implements SmartLifecycle {
             return CompletableFuture.completedFuture(null);
         }
         this.metrics.started(now - due);
-        return this.probe.probe(target.provider.slug(), target.component).whenComplete((result, failure) -> {
-            target.inFlight.set(false);
-            if (result != null) {
-                this.metrics.finished(result);
-                this.writer.add(result);
-            }
-            else {
-                logger.error("Probe of {} failed unexpectedly", target.name, failure);
-            }
-        });
+        CompletableFuture<?> probing = this.probe.probe(target.provider.slug(), target.component)
+            .whenComplete((result, failure) -> {
+                target.inFlight.set(false);
+                if (result != null) {
+                    this.metrics.finished(result);
+                    this.writer.add(result);
+                }
+                else {
+                    logger.error("Probe of {} failed unexpectedly", target.name, failure);
+                }
+            });
+        this.inFlight.add(probing);
+        probing.whenComplete((done, failure) -> this.inFlight.remove(probing));
+        return probing;
+    }
+
+    private long longestTimeout() {
+        return this.catalog.providers().stream()
+            .flatMap((provider) -> provider.components().stream())
+            .mapToLong((component) -> component.probe().timeout().toMillis())
+            .max()
+            .orElse(0) + 1000;
     }
 
     private void runLocked(Job job) {

@@ -1,9 +1,7 @@
 package dev.llmstatus.api;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,39 +20,25 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.SyndFeedInput;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.probe.OfficialIncident;
 import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
-import dev.llmstatus.support.InMemoryProbeHistory;
-import dev.llmstatus.support.MutableClock;
-import dev.llmstatus.support.ProbeScript;
-import dev.llmstatus.support.ScriptedHistoryConfiguration;
-import dev.llmstatus.support.StatementCounter;
+import dev.llmstatus.support.ScriptedSiteTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "llmstatus.probe.enabled=false", "llmstatus.status.rebuild-interval=1h",
-                "llmstatus.site.base-url=https://llmstatus.example/" })
-@Import(ScriptedHistoryConfiguration.class)
-class ApiIntegrationTests {
+@TestPropertySource(properties = "llmstatus.site.base-url=https://llmstatus.example/")
+class ApiIntegrationTests extends ScriptedSiteTests {
 
     private static final String BASE = "https://llmstatus.example";
 
@@ -69,34 +53,6 @@ class ApiIntegrationTests {
 
     private static final Set<String> COMPONENT_STATUSES = Set.of("operational", "degraded_performance",
             "partial_outage", "major_outage", "under_maintenance");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StatusEngine engine;
-
-    @Autowired
-    ProbeScript script;
-
-    @Autowired
-    InMemoryProbeHistory history;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    StatementCounter statements;
-
-    @BeforeEach
-    void reset() {
-        this.script.reset();
-    }
 
     @Test
     void siteSummaryHasTheStatuspageShapeWithOneComponentPerProviderAndOurOngoingIncidents() throws Exception {
@@ -438,11 +394,7 @@ class ApiIntegrationTests {
     }
 
     private HttpRequest.Builder request(String path, String accept) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).header("Accept", accept);
-    }
-
-    private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return this.http.send(request(path, accept).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpRequest.newBuilder(uri(path)).header("Accept", accept);
     }
 
 }

@@ -1,20 +1,15 @@
 package dev.llmstatus.web;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.errors.ErrorTopic;
 import dev.llmstatus.errors.KnowledgeBase;
@@ -23,25 +18,16 @@ import dev.llmstatus.probe.ErrorClass;
 import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.probe.Outcome;
 import dev.llmstatus.probe.ProbeResult;
-import dev.llmstatus.status.StatusEngine;
-import dev.llmstatus.support.InMemoryProbeHistory;
+import dev.llmstatus.support.ScriptedSiteTests;
 import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
-import dev.llmstatus.support.StatementCounter;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "llmstatus.probe.enabled=false", "llmstatus.status.rebuild-interval=1h" })
-@Import(ScriptedHistoryConfiguration.class)
-class ErrorPagesIntegrationTests {
+class ErrorPagesIntegrationTests extends ScriptedSiteTests {
 
     private static final List<String> SECTIONS = List.of("id=\"status\"", "id=\"verdict\"", "id=\"now\"",
             "id=\"meaning\"", "id=\"signatures\"", "id=\"causes\"", "id=\"fix\"", "id=\"retry\"", "id=\"signals\"",
@@ -55,33 +41,8 @@ class ErrorPagesIntegrationTests {
             Limit 30000, Used 29500, Requested 1200. Please try again in 1.4s.","type":"tokens","param":null,\
             "code":"rate_limit_exceeded"}}""";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StatusEngine engine;
-
-    @Autowired
-    ProbeScript script;
-
-    @Autowired
-    InMemoryProbeHistory history;
-
-    @Autowired
-    Catalog catalog;
-
     @Autowired
     KnowledgeBase knowledgeBase;
-
-    @Autowired
-    StatementCounter statements;
-
-    @BeforeEach
-    void reset() {
-        this.script.reset();
-    }
 
     @Test
     void everyApplicableTopicPageOfEveryProviderRendersWithAllItsSections() throws Exception {
@@ -270,16 +231,6 @@ class ErrorPagesIntegrationTests {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return get(path, "text/html");
-    }
-
-    private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-            .header("Accept", accept)
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }

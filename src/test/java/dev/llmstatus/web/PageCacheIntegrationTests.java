@@ -2,8 +2,6 @@ package dev.llmstatus.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,40 +11,16 @@ import java.util.zip.GZIPInputStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.status.StatusEngine;
-import dev.llmstatus.support.MutableClock;
-import dev.llmstatus.support.ProbeScript;
-import dev.llmstatus.support.ScriptedHistoryConfiguration;
+import dev.llmstatus.support.ScriptedSiteTests;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "llmstatus.probe.enabled=false", "llmstatus.status.rebuild-interval=1h" })
-@Import(ScriptedHistoryConfiguration.class)
-class PageCacheIntegrationTests {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StatusEngine engine;
-
-    @Autowired
-    MutableClock clock;
+class PageCacheIntegrationTests extends ScriptedSiteTests {
 
     @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    ProbeScript script;
 
     @Test
     void pageIsRenderedOncePerSnapshotAndServedWithValidators() throws Exception {
@@ -130,7 +104,7 @@ class PageCacheIntegrationTests {
 
     private HttpResponse<byte[]> get(String path, String ifNoneMatch, String acceptEncoding)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
             .header("Accept", "text/html");
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
@@ -143,7 +117,7 @@ class PageCacheIntegrationTests {
 
     private HttpResponse<byte[]> getWith(String path, String header, String value)
             throws IOException, InterruptedException {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+        return this.http.send(HttpRequest.newBuilder(uri(path))
             .header(header, value)
             .build(), HttpResponse.BodyHandlers.ofByteArray());
     }

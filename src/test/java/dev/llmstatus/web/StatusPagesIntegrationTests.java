@@ -1,65 +1,17 @@
 package dev.llmstatus.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.status.StatusEngine;
-import dev.llmstatus.support.InMemoryProbeHistory;
-import dev.llmstatus.support.MutableClock;
-import dev.llmstatus.support.ProbeScript;
-import dev.llmstatus.support.ScriptedHistoryConfiguration;
-import dev.llmstatus.support.StatementCounter;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import dev.llmstatus.support.ScriptedSiteTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "llmstatus.probe.enabled=false", "llmstatus.status.rebuild-interval=1h" })
-@Import(ScriptedHistoryConfiguration.class)
-class StatusPagesIntegrationTests {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    StatusEngine engine;
-
-    @Autowired
-    ProbeScript script;
-
-    @Autowired
-    InMemoryProbeHistory history;
-
-    @Autowired
-    MutableClock clock;
-
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    StatementCounter statements;
-
-    @BeforeEach
-    void reset() {
-        this.script.reset();
-    }
+class StatusPagesIntegrationTests extends ScriptedSiteTests {
 
     @Test
     void dashboardListsProblemsFirstWithLevelReasonAndLastCheck() throws Exception {
@@ -137,12 +89,6 @@ class StatusPagesIntegrationTests {
             get(path);
         }
         assertThat(this.statements.count()).isZero();
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-            .header("Accept", "text/html")
-            .build(), HttpResponse.BodyHandlers.ofString());
     }
 
 }
