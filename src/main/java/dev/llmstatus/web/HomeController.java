@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+    private static final List<Status> LEVELS_WORST_FIRST = List.of(Status.MAJOR_OUTAGE, Status.PARTIAL_OUTAGE,
+            Status.DEGRADED, Status.MAINTENANCE, Status.UNKNOWN, Status.OPERATIONAL);
+
     private final StatusEngine engine;
 
     HomeController(StatusEngine engine) {
@@ -24,7 +27,7 @@ class HomeController {
         StatusSnapshot snapshot = this.engine.current();
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("now", snapshot.builtAt());
-        model.addAttribute("levels", Status.values());
+        model.addAttribute("levels", LEVELS_WORST_FIRST);
         model.addAttribute("meta", new PageMeta("LLM API status: is OpenAI, Anthropic, StepFun or Spark down? | LLM Status",
                 "Live status of " + snapshot.providers().size() + " LLM API providers, checked every minute: "
                         + "outages, slowdowns and incidents, worst first.",
