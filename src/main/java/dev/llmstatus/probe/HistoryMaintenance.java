@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the history small: rolls raw results up into hourly rollups, and deletes what has expired in bounded
  * batches so that no single statement locks or logs millions of rows.
  */
+@ProbingComponent
 final class HistoryMaintenance {
 
     private static final Logger logger = LoggerFactory.getLogger(HistoryMaintenance.class);
