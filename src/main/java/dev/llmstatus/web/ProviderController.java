@@ -72,8 +72,7 @@ class ProviderController {
             HttpServletRequest request, HttpServletResponse response) {
         ProviderState state = state(this.engine.current(), slug);
         ReportForm form = ReportForm.of(fields);
-        Submission submission = this.reports.submit(state.provider(), form, request.getRemoteAddr(),
-                request.getHeader("X-Forwarded-For"));
+        Submission submission = this.reports.submit(state.provider(), form, request.getRemoteAddr());
         return switch (submission.result()) {
             case ACCEPTED -> {
                 response.addHeader(HttpHeaders.SET_COOKIE, thanksCookie(slug, "1").maxAge(120).build().toString());
