@@ -99,7 +99,9 @@ class PageCacheFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI();
-        return path.equals("/error") || UNCACHED_PREFIXES.stream().anyMatch(path::startsWith);
+        // The dashboard filtered by a search (/?q=...) is a different page for every query: never cached.
+        return path.equals("/error") || UNCACHED_PREFIXES.stream().anyMatch(path::startsWith)
+                || (path.equals("/") && request.getQueryString() != null);
     }
 
     @Override
