@@ -27,13 +27,10 @@ class ProbeConfiguration {
 
     @Bean
     ProbeHistory probeHistory(ProbeResultRepository results, HourlyRollupRepository rollups,
-            OfficialStatusRepository officialStatuses, OfficialIncidentRepository incidents,
-            MonitorStateRepository states, PlatformTransactionManager transactionManager, ProbeProperties properties,
-            Clock clock) {
+            MonitorStateRepository states, PlatformTransactionManager transactionManager) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
-        return new DatabaseProbeHistory(results, rollups, officialStatuses, incidents, states, readOnly,
-                properties.recentIncidents(), clock);
+        return new DatabaseProbeHistory(results, rollups, states, readOnly);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -48,7 +45,6 @@ class ProbeConfiguration {
         @Bean
         ProbeScheduler probeScheduler(Catalog catalog, ProbeProperties properties, ProbeExecutors executors,
                 DataSource dataSource, ProbeResultRepository results, HourlyRollupRepository rollups,
-                OfficialStatusRepository officialStatuses, OfficialIncidentRepository incidents,
                 MonitorStateRepository states, EntityManager entityManager,
                 PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
                 MeterRegistry meterRegistry, Clock clock) {
@@ -59,16 +55,13 @@ class ProbeConfiguration {
             HttpClient client = httpClient(executors, connectTimeout(catalog));
             HostResolver resolver = new HostResolver(executors.dns(), properties.dnsTimeout());
             HttpProbe probe = new HttpProbe(client, resolver, properties.userAgent(), clock);
-            HistoryWriter writer = new HistoryWriter(properties.maxPending(), results, officialStatuses, incidents,
-                    entityManager, transactions, events, clock);
-            OfficialPageReader officialPages = new OfficialPageReader(client, resolver, properties, clock);
+            HistoryWriter writer = new HistoryWriter(properties.maxPending(), results, entityManager, transactions,
+                    events, clock);
             SelfCheck selfCheck = new SelfCheck(results, states, transactions, events, longestInterval(catalog),
                     properties.offlineMinProbes(), clock);
-            HistoryMaintenance maintenance = new HistoryMaintenance(jdbc, rollups, incidents, entityManager,
+            HistoryMaintenance maintenance = new HistoryMaintenance(jdbc, rollups, entityManager,
                     transactions, properties, clock);
             List<ProbeScheduler.Job> jobs = List.of(
-                    new ProbeScheduler.Job("official", properties.officialInterval(),
-                            () -> writer.saveOfficial(officialPages.readAll(catalog))),
                     new ProbeScheduler.Job("self-check", properties.selfCheckInterval(), selfCheck::run),
                     new ProbeScheduler.Job("rollup", properties.rollupInterval(), maintenance::rollup),
                     new ProbeScheduler.Job("prune", properties.pruneInterval(), maintenance::prune));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.llmstatus.catalog.Provider;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.report.ReportSummary;
 
 /**
