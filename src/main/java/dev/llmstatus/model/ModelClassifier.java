@@ -28,6 +28,9 @@ final class ModelClassifier {
             "billing", "credit balance", "insufficient balance", "insufficient_balance", "out of credits",
             "payment required", "account balance", "arrearage", "余额", "欠费");
 
+    /** Business codes that mean the same: Zhipu's 1113 (account in arrears, sent as HTTP 429). */
+    private static final List<String> OUR_QUOTA_CODES = List.of("1113", "Arrearage");
+
     private static final List<String> OUR_KEY = List.of("api_key_invalid", "invalid_api_key", "invalid api key",
             "api key not valid", "invalid x-api-key", "authentication_error", "incorrect api key");
 
@@ -114,11 +117,12 @@ final class ModelClassifier {
 
     static ModelOutcome errorOutcome(int status, String[] error) {
         String words = String.join(" ", nonNull(error)).toLowerCase(Locale.ROOT);
-        if (status == 401 || status == 403 || OUR_KEY.stream().anyMatch(words::contains)) {
-            return ModelOutcome.KEY_REJECTED;
-        }
+        // Some providers refuse an account in arrears with 401, 403 or 429: the money is the reason to give.
         if (status == 402 || quota(error)) {
             return ModelOutcome.QUOTA_EXHAUSTED;
+        }
+        if (status == 401 || status == 403 || OUR_KEY.stream().anyMatch(words::contains)) {
+            return ModelOutcome.KEY_REJECTED;
         }
         if (status == 429) {
             return ModelOutcome.RATE_LIMITED;
@@ -137,6 +141,9 @@ final class ModelClassifier {
     }
 
     private static boolean quota(String[] error) {
+        if (error[1] != null && OUR_QUOTA_CODES.contains(error[1])) {
+            return true;
+        }
         String words = String.join(" ", nonNull(error)).toLowerCase(Locale.ROOT);
         return OUR_QUOTA.stream().anyMatch(words::contains);
     }

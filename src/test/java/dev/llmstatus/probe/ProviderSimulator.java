@@ -570,7 +570,8 @@ public final class ProviderSimulator implements AutoCloseable {
     /**
      * Runs a simulator on its own until standard input closes, for benchmarks and manual tests (started through
      * {@code TestLlmStatusApplication --simulator-only}). Options: {@code --bind=127.0.0.1,127.0.0.2} (loopback
-     * addresses), {@code --delay=200ms} (every path answers 200 after the delay). Prints {@code port=N} once
+     * addresses), {@code --delay=200ms} (every path answers 200 after the delay), or {@code --model-ttft=500ms
+     * --model-rate=50 --model-tokens=20} (every path is an OpenAI-style streaming model). Prints {@code port=N} once
      * listening.
      */
     public static void serve(Map<String, String> options) throws IOException {
@@ -579,6 +580,12 @@ public final class ProviderSimulator implements AutoCloseable {
             .detectAndParse(options.getOrDefault("delay", "0ms"));
         simulator.setDefault(Behaviour.status(200, "application/json", "{\"object\":\"list\",\"data\":[]}")
             .after(delay));
+        if (options.containsKey("model-ttft")) {
+            simulator.setDefault(Behaviour.model(SimulatedModel.of(SimulatedModel.Wire.OPENAI_CHAT)
+                .ttft(org.springframework.boot.convert.DurationStyle.detectAndParse(options.get("model-ttft")))
+                .tokensPerSecond(Double.parseDouble(options.getOrDefault("model-rate", "50")))
+                .tokens(Integer.parseInt(options.getOrDefault("model-tokens", "20")))));
+        }
         System.out.println("port=" + simulator.port());
         System.out.flush();
         while (System.in.read() != -1) {
