@@ -25,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * second rather than one transaction per probe. {@link ProbeResultsRecorded} is published after each commit, outside
  * any transaction: listen with {@code @EventListener}.
  */
+@ProbingComponent
 final class HistoryWriter {
 
     private static final Logger logger = LoggerFactory.getLogger(HistoryWriter.class);
@@ -51,10 +52,10 @@ final class HistoryWriter {
 
     private final Clock clock;
 
-    HistoryWriter(int maxPending, ProbeResultRepository results, OfficialStatusRepository officialStatuses,
+    HistoryWriter(ProbeProperties properties, ProbeResultRepository results, OfficialStatusRepository officialStatuses,
             OfficialIncidentRepository incidents, EntityManager entityManager, TransactionTemplate transactions,
             ApplicationEventPublisher events, Clock clock) {
-        this.maxPending = maxPending;
+        this.maxPending = properties.maxPending();
         this.results = results;
         this.officialStatuses = officialStatuses;
         this.incidents = incidents;

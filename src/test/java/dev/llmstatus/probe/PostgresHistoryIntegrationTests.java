@@ -124,7 +124,7 @@ class PostgresHistoryIntegrationTests {
     }
 
     private HistoryWriter writer() {
-        return new HistoryWriter(10_000, this.results, this.officialStatuses, this.incidents, this.entityManager,
+        return new HistoryWriter(ProbeTestSupport.properties(Map.of("llmstatus.probe.max-pending", "10000")), this.results, this.officialStatuses, this.incidents, this.entityManager,
                 this.transactions, this.events, Clock.systemUTC());
     }
 
