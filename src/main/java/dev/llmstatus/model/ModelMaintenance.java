@@ -125,7 +125,10 @@ final class ModelMaintenance {
         return total;
     }
 
-    /** One hour of one model: outcomes by impact, percentiles of the checks that got a first token. */
+    /**
+     * One hour of one model: outcomes by impact, percentiles of the checks that got a first token. As with probes,
+     * only checks that reached the provider count: an hour of unreachable checks is no data, not downtime.
+     */
     private static final class Accumulator {
 
         private final List<Long> ttfts = new ArrayList<>();
@@ -141,6 +144,9 @@ final class ModelMaintenance {
         private int ours;
 
         void add(ModelOutcome outcome, Long ttft, Double rate) {
+            if (!outcome.reachedProvider()) {
+                return;
+            }
             this.checks++;
             switch (outcome.impact()) {
                 case OUTAGE -> this.failures++;

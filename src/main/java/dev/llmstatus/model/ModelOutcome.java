@@ -71,4 +71,9 @@ public enum ModelOutcome {
         return this.impact;
     }
 
+    /** Whether the check got as far as the provider (no connection means our network may be to blame). */
+    public boolean reachedProvider() {
+        return this != UNREACHABLE;
+    }
+
 }
