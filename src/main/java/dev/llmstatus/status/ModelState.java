@@ -18,6 +18,7 @@ import dev.llmstatus.model.ModelResult;
  * @param paused whether checks are paused because the provider's daily request budget is used up
  * @param last the freshest check, or {@code null}
  * @param lastError the freshest failed check (any outcome but OK) within the raw window, or {@code null}
+ * @param lastErrorTopic the knowledge base topic that explains the last error, or {@code null}
  * @param ttftP50 median time to first token over the last hour, or {@code null}
  * @param ttftP95 95th percentile time to first token over the last hour, or {@code null}
  * @param tokensPerSecondP50 median tokens per second over the last hour, or {@code null}
@@ -28,7 +29,7 @@ import dev.llmstatus.model.ModelResult;
  * @param hours the last 24 hours, oldest first, for the TTFT and tokens per second charts
  */
 public record ModelState(String id, String name, Status level, String reason, Instant since, boolean configured,
-        boolean paused, ModelResult last, ModelResult lastError, Long ttftP50, Long ttftP95,
+        boolean paused, ModelResult last, ModelResult lastError, String lastErrorTopic, Long ttftP50, Long ttftP95,
         Double tokensPerSecondP50, int checksLastHour, Uptime uptime, List<UptimeDay> days, List<Hour> hours) {
 
     public ModelState {

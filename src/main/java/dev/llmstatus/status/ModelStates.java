@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.llmstatus.model.ModelOutcome;
 import dev.llmstatus.model.ModelResult;
@@ -44,7 +45,7 @@ final class ModelStates {
     }
 
     static ModelState state(Model model, List<ModelResult> results, List<ModelRollup> rollups, MonitorState monitor,
-            Instant now, StatusProperties properties) {
+            Instant now, StatusProperties properties, Function<ModelResult, String> topics) {
         boolean paused = model.configured() && model.usedToday() >= model.budget();
         ModelResult last = results.isEmpty() ? null : results.get(results.size() - 1);
         ModelResult lastError = null;
@@ -68,7 +69,8 @@ final class ModelStates {
                 now);
         Verdict verdict = verdict(model, results, paused, monitor, now, properties);
         return new ModelState(model.id(), model.name(), verdict.level(), verdict.reason(), verdict.since(),
-                model.configured(), paused, last, lastError, Percentiles.of(ttfts, 0.5), Percentiles.of(ttfts, 0.95),
+                model.configured(), paused, last, lastError, (lastError != null) ? topics.apply(lastError) : null,
+                Percentiles.of(ttfts, 0.5), Percentiles.of(ttfts, 0.95),
                 Percentiles.ofDoubles(rates, 0.5), lastHour.size(), uptime.uptime(), uptime.days(),
                 hours(complete, current, currentHour));
     }
@@ -79,7 +81,7 @@ final class ModelStates {
                 ? new Verdict(Status.UNKNOWN, "no data yet: waiting for the first check", null)
                 : new Verdict(Status.UNKNOWN, NOT_CONFIGURED, null);
         return new ModelState(model.id(), model.name(), verdict.level(), verdict.reason(), null, model.configured(),
-                false, null, null, null, null, null, 0, Uptime.NONE, List.of(), List.of());
+                false, null, null, null, null, null, null, 0, Uptime.NONE, List.of(), List.of());
     }
 
     static final String NOT_CONFIGURED = "model checks are not configured on this instance";
