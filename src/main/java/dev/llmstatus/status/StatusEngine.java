@@ -175,7 +175,7 @@ public class StatusEngine {
                     now);
             states.add(new ProviderState(v.provider(), v.verdict().level(), v.verdict().reason(),
                     v.verdict().decidedBy(), since(v.verdict(), views), lastChecked, v.components(), v.official(),
-                    v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none())));
+                    v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none()), List.of()));
         }
         StatusSnapshot snapshot = new StatusSnapshot(this.current.get().version() + 1, now, monitor, states);
         this.current.set(snapshot);
@@ -300,7 +300,7 @@ public class StatusEngine {
                         null, List.of(), null, Uptime.NONE, List.of(), List.of()))
                 .toList();
             states.add(new ProviderState(provider, Status.UNKNOWN, "No data yet: waiting for the first checks",
-                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none()));
+                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none(), List.of()));
         }
         return new StatusSnapshot(0, now, MonitorState.STARTING, states);
     }
