@@ -1,4 +1,5 @@
 /**
- * The provider catalog: providers, their components, probe definitions and official status sources, loaded from YAML and validated at start-up.
+ * The provider catalog: providers, their components, check definitions and their kinds, official status sources
+ * and docs links, loaded from YAML and validated at start-up. Depends on no other feature.
  */
 package dev.llmstatus.catalog;
