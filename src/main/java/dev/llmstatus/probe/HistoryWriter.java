@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * second rather than one transaction per probe. {@link ProbeResultsRecorded} is published after each commit, outside
  * any transaction: listen with {@code @EventListener}.
  */
+@ProbingComponent
 final class HistoryWriter {
 
     private static final Logger logger = LoggerFactory.getLogger(HistoryWriter.class);
@@ -43,10 +44,9 @@ final class HistoryWriter {
 
     private final Clock clock;
 
-    HistoryWriter(int maxPending, ProbeResultRepository results, EntityManager entityManager,
-            TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
-        this.maxPending = maxPending;
+    HistoryWriter(ProbeProperties properties, ProbeResultRepository results, EntityManager entityManager,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.maxPending = properties.maxPending();
         this.results = results;
         this.entityManager = entityManager;
         this.transactions = transactions;

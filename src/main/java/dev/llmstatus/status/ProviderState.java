@@ -3,6 +3,8 @@ package dev.llmstatus.status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.official.OfficialStatus;
@@ -53,6 +55,20 @@ public record ProviderState(Provider provider, Status level, String reason, Sign
     /** Users are reporting problems: a signal shown beside the level, never part of it. */
     public boolean possibleProblems() {
         return this.reports.spike();
+    }
+
+    /**
+     * What our checks of this provider send, worded to follow "Our checks " ("send no API key and no request
+     * body"): it depends on the kinds of check in the catalog, so pages never hard-code it.
+     */
+    public String checksSend() {
+        return checksSend(this.components.stream());
+    }
+
+    static String checksSend(Stream<ComponentState> components) {
+        return components.map((state) -> state.component().probe().kind().sends())
+            .distinct()
+            .collect(Collectors.joining(", or "));
     }
 
     /** The uptime shown for the provider as a whole: that of its first component, its API. */

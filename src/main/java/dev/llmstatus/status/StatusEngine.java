@@ -171,10 +171,11 @@ public class StatusEngine {
         for (Verdicts v : verdicts) {
             Instant lastChecked = v.components().stream().map(ComponentState::lastChecked)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+            List<IncidentView> views = incidents(recent.getOrDefault(v.provider().slug(), List.of()), v.official(),
+                    now);
             states.add(new ProviderState(v.provider(), v.verdict().level(), v.verdict().reason(),
-                    v.verdict().decidedBy(), v.verdict().since(), lastChecked, v.components(), v.official(),
-                    v.officialLevel(), incidents(recent.getOrDefault(v.provider().slug(), List.of()), v.official(),
-                            now), summaries.getOrDefault(v.provider().slug(), ReportSummary.none())));
+                    v.verdict().decidedBy(), since(v.verdict(), views), lastChecked, v.components(), v.official(),
+                    v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none())));
         }
         StatusSnapshot snapshot = new StatusSnapshot(this.current.get().version() + 1, now, monitor, states);
         this.current.set(snapshot);
@@ -242,11 +243,8 @@ public class StatusEngine {
             .toList() : List.of();
         List<IncidentView> views = new ArrayList<>();
         for (Incident incident : ours) {
-            Long lead = theirs.stream()
-                .filter((o) -> matches(incident, o, now))
-                .map((o) -> Duration.between(incident.getStartedAt(), o.createdAt()).toMinutes())
-                .findFirst()
-                .orElse(null);
+            Long lead = StatusRules.detectionLead(incident.getStartedAt(),
+                    theirs.stream().filter((o) -> matches(incident, o, now)).toList());
             List<IncidentView.Entry> timeline = incident.getUpdates().stream()
                 .map((u) -> new IncidentView.Entry(u.getPostedAt(), u.getLevel().label(), u.getMessage(),
                         OfficialHtml.fromText(u.getMessage())))
@@ -267,6 +265,18 @@ public class StatusEngine {
         views.sort(Comparator.comparing(IncidentView::ongoing).reversed()
             .thenComparing(IncidentView::startedAt, Comparator.reverseOrder()));
         return views;
+    }
+
+    /**
+     * A problem always says since when: a signal that does not know (an official page reporting a level without an
+     * incident) falls back to the start of the ongoing incident, which the tracker opened when we first saw it.
+     */
+    static Instant since(StatusRules.Verdict verdict, List<IncidentView> incidents) {
+        if (verdict.since() != null || !verdict.level().problem()) {
+            return verdict.since();
+        }
+        return incidents.stream().filter((incident) -> incident.ongoing() && !incident.official())
+            .map(IncidentView::startedAt).min(Instant::compareTo).orElse(null);
     }
 
     /** An official incident matches ours when it began within an hour either side of ours, or during it. */

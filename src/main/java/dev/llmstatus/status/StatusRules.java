@@ -124,15 +124,27 @@ public final class StatusRules {
         }
         String lasting = (damped.since() != null) ? " for " + TimeWords.duration(Duration.between(damped.since(), now))
                 : "";
+        // The words cite the latest result that supports the level, not simply the latest one: while damping holds
+        // a level, the latest result may already disagree with it.
+        ProbeResult evidence = evidence(results, damped.level());
         String reason = switch (damped.level()) {
-            case OPERATIONAL -> "answering normally (" + describe(last) + ")";
-            case DEGRADED -> (last.outcome() == Outcome.RATE_LIMITED)
-                    ? "rate limiting our probe" + lasting + " (" + describe(last) + ")"
-                    : "answering slowly" + lasting + " (" + describe(last) + ", threshold "
+            case OPERATIONAL -> "answering normally (" + describe(evidence) + ")";
+            case DEGRADED -> (evidence.outcome() == Outcome.RATE_LIMITED)
+                    ? "rate limiting our probe" + lasting + " (" + describe(evidence) + ")"
+                    : "answering slowly" + lasting + " (" + describe(evidence) + ", threshold "
                             + millis(component.probe().latencyThreshold().toMillis()) + ")";
-            default -> "front door failing" + lasting + " (" + describe(last) + ")";
+            default -> "front door failing" + lasting + " (" + describe(evidence) + ")";
         };
         return new Verdict(damped.level(), reason, Signal.PROBE, damped.since());
+    }
+
+    private static ProbeResult evidence(List<ProbeResult> results, Status level) {
+        for (int i = results.size() - 1; i >= 0; i--) {
+            if (level(results.get(i).outcome()) == level) {
+                return results.get(i);
+            }
+        }
+        return results.get(results.size() - 1);
     }
 
     private static String describe(ProbeResult result) {
@@ -186,14 +198,16 @@ public final class StatusRules {
         Status probeLevel = componentsLevel(components);
         Status level = Status.worse(probeLevel, officialLevel);
         if (!level.known()) {
-            return new Verdict(Status.UNKNOWN, unknownReason(components, monitor, now), Signal.MONITOR, null);
+            return new Verdict(Status.UNKNOWN, unknownReason(components, monitor, now), Signal.MONITOR,
+                    unknownSince(components, monitor));
         }
         List<ComponentState> worst = components.stream().filter((c) -> c.level() == worstComponent(components)).toList();
         boolean officialDecides = officialLevel.known() && (!probeLevel.known()
                 || officialLevel.severity() > probeLevel.severity() || (officialLevel == level
                         && worst.stream().allMatch((c) -> c.decidedBy() == Signal.OFFICIAL)));
         if (officialDecides) {
-            return new Verdict(level, officialReason(official, officialLevel), Signal.OFFICIAL, null);
+            return new Verdict(level, officialReason(official, officialLevel), Signal.OFFICIAL,
+                    officialSince(official));
         }
         if (level == Status.OPERATIONAL) {
             // Healthy since the last component recovered.
@@ -245,6 +259,47 @@ public final class StatusRules {
                     + ((monitor.since() != null) ? " since " + TimeWords.clock(monitor.since()) : "");
         }
         return components.isEmpty() ? "No fresh data" : capitalise(components.get(0).reason());
+    }
+
+    /** Offline: since the monitor went offline; stale: since the freshest check we have. */
+    private static Instant unknownSince(List<ComponentState> components, MonitorState monitor) {
+        if (monitor.offline()) {
+            return monitor.since();
+        }
+        return components.stream().map(ComponentState::lastChecked).filter(Objects::nonNull)
+            .max(Instant::compareTo).orElse(null);
+    }
+
+    /**
+     * When the official page's trouble began: the start of its earliest unresolved incident, or {@code null} when
+     * it reports a level without an incident (the engine then falls back to when we first saw it).
+     */
+    static Instant officialSince(OfficialStatus official) {
+        return official.incidents().stream().filter((incident) -> !incident.resolved())
+            .map(StatusRules::began).min(Instant::compareTo).orElse(null);
+    }
+
+    /** An official incident began at its creation or at its earliest update, whichever came first. */
+    static Instant began(OfficialIncident incident) {
+        Instant began = incident.createdAt();
+        for (OfficialIncident.Update update : incident.updates()) {
+            if (update.at() != null && update.at().isBefore(began)) {
+                began = update.at();
+            }
+        }
+        return began;
+    }
+
+    /**
+     * How many minutes before the official page we saw an incident: positive when ours began first, zero or
+     * negative when the official page was first, {@code null} when no official incident matches.
+     *
+     * @param ours when our incident began
+     * @param official the official incidents that match ours
+     */
+    public static Long detectionLead(Instant ours, List<OfficialIncident> official) {
+        return official.stream().map(StatusRules::began).min(Instant::compareTo)
+            .map((first) -> Duration.between(ours, first).toMinutes()).orElse(null);
     }
 
     private static String unknownNames(List<ComponentState> components) {

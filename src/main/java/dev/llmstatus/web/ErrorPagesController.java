@@ -13,6 +13,7 @@ import dev.llmstatus.report.ReportForm;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -51,6 +52,7 @@ class ErrorPagesController {
         return "/errors/" + topicSlug;
     }
 
+    @CachedPage
     @GetMapping("/status/{slug}/errors/{topic}")
     ModelAndView page(@PathVariable String slug, @PathVariable String topic,
             @CookieValue(name = ProviderController.THANKS_COOKIE, required = false) String thanks,
@@ -91,6 +93,7 @@ class ErrorPagesController {
         return model;
     }
 
+    @CachedPage
     @GetMapping("/status/{slug}/errors")
     ModelAndView index(@PathVariable String slug) {
         StatusSnapshot snapshot = this.engine.current();
@@ -113,6 +116,7 @@ class ErrorPagesController {
         return model;
     }
 
+    @CachedPage
     @GetMapping("/errors/{topic}")
     ModelAndView topic(@PathVariable String topic) {
         StatusSnapshot snapshot = this.engine.current();

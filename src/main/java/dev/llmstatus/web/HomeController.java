@@ -5,6 +5,7 @@ import java.util.List;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ class HomeController {
         this.engine = engine;
     }
 
+    @CachedPage
     @GetMapping("/")
     String home(Model model) {
         StatusSnapshot snapshot = this.engine.current();

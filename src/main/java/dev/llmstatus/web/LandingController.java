@@ -6,6 +6,7 @@ import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,6 +28,7 @@ class LandingController {
         this.properties = properties;
     }
 
+    @CachedPage
     @GetMapping("/is-{slug}-down")
     String isItDown(@PathVariable String slug, Model model) {
         StatusSnapshot snapshot = this.engine.current();

@@ -14,6 +14,7 @@ import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,7 @@ class ProviderController {
         this.reports = reports;
     }
 
+    @CachedPage
     @GetMapping("/status/{slug}")
     ModelAndView provider(@PathVariable String slug,
             @CookieValue(name = THANKS_COOKIE, required = false) String thanks, HttpServletResponse response) {

@@ -78,8 +78,8 @@ class PostgresHistoryIntegrationTests {
     }
 
     private HistoryWriter writer() {
-        return new HistoryWriter(10_000, this.results, this.entityManager, this.transactions, this.events,
-                Clock.systemUTC());
+        return new HistoryWriter(ProbeTestSupport.properties(Map.of("llmstatus.probe.max-pending", "10000")),
+                this.results, this.entityManager, this.transactions, this.events, Clock.systemUTC());
     }
 
 }

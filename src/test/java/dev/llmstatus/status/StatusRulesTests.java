@@ -206,13 +206,63 @@ class StatusRulesTests {
         assertThat(OfficialLevels.of(official)).isEqualTo(expected);
     }
 
+    @Test
+    void degradedLevelHeldByDampingCitesTheSlowAnswerNotTheFastOneAfterIt() {
+        StatusRules.Verdict verdict = StatusRules.component(API, Results.series("p", "api", "UUSSU", NOW), null,
+                ONLINE, NOW, StatusProperties.defaults());
+        assertThat(verdict.level()).isEqualTo(Status.DEGRADED);
+        assertThat(verdict.reason()).startsWith("answering slowly").contains("HTTP 401 in 4.2 s")
+            .doesNotContain("120 ms");
+    }
+
+    @Test
+    void officialDecisionSaysSinceWhenItsIncidentBegan() {
+        Instant began = NOW.minusSeconds(1800);
+        OfficialIncident incident = Officials.incident("p", "x1", "Elevated errors", Status.MAJOR_OUTAGE,
+                "investigating", NOW.minusSeconds(900), null, null, List.of(), List.of(
+                        new OfficialIncident.Update("investigating", "Looking", began)));
+        OfficialStatus official = Officials.page("p", NOW, Status.MAJOR_OUTAGE, null, Map.of(), List.of(incident),
+                null);
+        Provider provider = Results.provider("p", API);
+        StatusRules.Verdict headline = StatusRules.provider(provider, List.of(state(API, Status.OPERATIONAL)),
+                official, Status.MAJOR_OUTAGE, ONLINE, NOW);
+        assertThat(headline.decidedBy()).isEqualTo(Signal.OFFICIAL);
+        assertThat(headline.since()).isEqualTo(began);
+    }
+
+    @Test
+    void offlineHeadlineSaysSinceWhenTheMonitorWentOffline() {
+        MonitorState offline = new MonitorState(true, NOW.minusSeconds(700), NOW);
+        StatusRules.Verdict component = StatusRules.component(API, Results.series("p", "api", "NNN", NOW), null,
+                offline, NOW, StatusProperties.defaults());
+        StatusRules.Verdict headline = StatusRules.provider(Results.provider("p", API),
+                List.of(state(API, component)), null, Status.UNKNOWN, offline, NOW);
+        assertThat(headline.level()).isEqualTo(Status.UNKNOWN);
+        assertThat(headline.since()).isEqualTo(NOW.minusSeconds(700));
+    }
+
+    @Test
+    void detectionLeadCountsFromTheEarliestMatchingOfficialIncident() {
+        Instant ours = NOW.minusSeconds(32 * 60);
+        OfficialIncident earlier = Officials.incident("p", "a", "Errors", Status.MAJOR_OUTAGE, "investigating",
+                NOW.minusSeconds(40 * 60), null, null, List.of(), List.of());
+        OfficialIncident later = Officials.incident("p", "b", "More errors", Status.MAJOR_OUTAGE, "investigating",
+                NOW.minusSeconds(20 * 60), null, null, List.of(), List.of());
+        assertThat(StatusRules.detectionLead(ours, List.of(later, earlier))).isEqualTo(-8L);
+        assertThat(StatusRules.detectionLead(ours, List.of(later))).isEqualTo(12L);
+    }
+
     static ComponentState state(Component component, Status level) {
         return state(component, new StatusRules.Verdict(level, level.label().toLowerCase(), Signal.PROBE, NOW));
     }
 
     static ComponentState state(Component component, StatusRules.Verdict verdict) {
+        return state(component, verdict, NOW);
+    }
+
+    static ComponentState state(Component component, StatusRules.Verdict verdict, Instant lastChecked) {
         return new ComponentState(component, verdict.level(), verdict.reason(), verdict.decidedBy(), verdict.since(),
-                NOW, 100L, 401, null, null, List.of(), null, Uptime.NONE, List.of(), List.of());
+                lastChecked, 100L, 401, null, null, List.of(), null, Uptime.NONE, List.of(), List.of());
     }
 
 }
