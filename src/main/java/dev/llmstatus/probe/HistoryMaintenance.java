@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the history small: rolls raw results up into hourly rollups, and deletes what has expired in bounded
  * batches so that no single statement locks or logs millions of rows.
  */
+@ProbingComponent
 final class HistoryMaintenance {
 
     private static final Logger logger = LoggerFactory.getLogger(HistoryMaintenance.class);
@@ -32,8 +33,6 @@ final class HistoryMaintenance {
 
     private final HourlyRollupRepository rollups;
 
-    private final OfficialIncidentRepository incidents;
-
     private final EntityManager entityManager;
 
     private final TransactionTemplate transactions;
@@ -42,11 +41,10 @@ final class HistoryMaintenance {
 
     private final Clock clock;
 
-    HistoryMaintenance(JdbcTemplate jdbc, HourlyRollupRepository rollups, OfficialIncidentRepository incidents,
+    HistoryMaintenance(JdbcTemplate jdbc, HourlyRollupRepository rollups,
             EntityManager entityManager, TransactionTemplate transactions, ProbeProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.rollups = rollups;
-        this.incidents = incidents;
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.properties = properties;
@@ -98,14 +96,11 @@ final class HistoryMaintenance {
         return computed.size();
     }
 
-    /** Deletes expired raw results, rollups and resolved official incidents; returns the rows deleted. */
+    /** Deletes expired raw results and rollups; returns the rows deleted. */
     int prune() {
         Instant now = this.clock.instant();
         int deleted = deleteInBatches("probe_result", "started_at", now.minus(this.properties.rawRetention()));
         deleted += deleteInBatches("probe_rollup", "hour_start", now.minus(this.properties.rollupRetention()));
-        Integer incidents = this.transactions
-            .execute((status) -> this.incidents.deleteResolvedBefore(now.minus(this.properties.rollupRetention())));
-        deleted += (incidents != null) ? incidents : 0;
         if (deleted > 0) {
             logger.info("Pruned {} expired history rows", deleted);
         }

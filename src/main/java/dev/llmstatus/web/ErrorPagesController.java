@@ -13,12 +13,14 @@ import dev.llmstatus.report.ReportForm;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -39,6 +41,7 @@ class ErrorPagesController {
         this.knowledgeBase = knowledgeBase;
     }
 
+    @CachedPage
     @GetMapping("/status/{slug}/errors/{topic}")
     ModelAndView page(@PathVariable String slug, @PathVariable String topic,
             @CookieValue(name = ProviderController.THANKS_COOKIE, required = false) String thanks,
@@ -79,6 +82,7 @@ class ErrorPagesController {
         return model;
     }
 
+    @CachedPage
     @GetMapping("/status/{slug}/errors")
     ModelAndView index(@PathVariable String slug) {
         StatusSnapshot snapshot = this.engine.current();
@@ -101,6 +105,7 @@ class ErrorPagesController {
         return model;
     }
 
+    @CachedPage
     @GetMapping("/errors")
     ModelAndView topics() {
         StatusSnapshot snapshot = this.engine.current();
@@ -114,6 +119,7 @@ class ErrorPagesController {
         return model;
     }
 
+    @CachedPage
     @GetMapping("/errors/{topic}")
     ModelAndView topic(@PathVariable String topic) {
         StatusSnapshot snapshot = this.engine.current();

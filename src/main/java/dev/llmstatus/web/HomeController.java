@@ -7,6 +7,7 @@ import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,20 +32,30 @@ class HomeController {
         this.engine = engine;
     }
 
+    @CachedPage
     @GetMapping("/")
-    String home(@RequestParam(name = "q", required = false) String query, Model model,
-            HttpServletResponse response) {
+    String home(Model model) {
+        return render("", model);
+    }
+
+    /** The dashboard filtered by a search: a different page for every query, so never cached. */
+    @GetMapping(path = "/", params = "q")
+    String search(@RequestParam(name = "q") String query, Model model, HttpServletResponse response) {
+        String q = query.strip();
+        if (q.length() > MAX_QUERY) {
+            q = q.substring(0, MAX_QUERY);
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        return render(q, model);
+    }
+
+    private String render(String q, Model model) {
         StatusSnapshot snapshot = this.engine.current();
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("now", snapshot.builtAt());
         model.addAttribute("levels", LEVELS_WORST_FIRST);
-        String q = (query != null) ? query.strip() : "";
-        if (q.length() > MAX_QUERY) {
-            q = q.substring(0, MAX_QUERY);
-        }
         List<ProviderState> providers = snapshot.problemsFirst();
         if (!q.isEmpty()) {
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             String needle = q.toLowerCase(Locale.ROOT);
             providers = providers.stream().filter((state) -> Suggestions.matches(state.provider(), needle)).toList();
         }

@@ -7,6 +7,7 @@ import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,6 +31,7 @@ class LandingController {
         this.properties = properties;
     }
 
+    @CachedPage
     @GetMapping("/is-{slug}-down")
     Object isItDown(@PathVariable String slug, Model model) {
         StatusSnapshot snapshot = this.engine.current();

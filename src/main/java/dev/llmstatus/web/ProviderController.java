@@ -14,6 +14,7 @@ import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,6 +48,7 @@ class ProviderController {
         this.reports = reports;
     }
 
+    @CachedPage
     @GetMapping("/status/{slug}")
     ModelAndView provider(@PathVariable String slug,
             @CookieValue(name = THANKS_COOKIE, required = false) String thanks, HttpServletResponse response) {
@@ -70,8 +72,7 @@ class ProviderController {
             HttpServletRequest request, HttpServletResponse response) {
         ProviderState state = state(this.engine.current(), slug);
         ReportForm form = ReportForm.of(fields);
-        Submission submission = this.reports.submit(state.provider(), form, request.getRemoteAddr(),
-                request.getHeader("X-Forwarded-For"));
+        Submission submission = this.reports.submit(state.provider(), form, request.getRemoteAddr());
         return switch (submission.result()) {
             case ACCEPTED -> {
                 response.addHeader(HttpHeaders.SET_COOKIE, thanksCookie(slug, "1").maxAge(120).build().toString());

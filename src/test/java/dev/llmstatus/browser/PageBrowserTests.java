@@ -26,11 +26,10 @@ import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.ErrorClass;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.probe.Outcome;
 import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.status.Status;
+import dev.llmstatus.support.Officials;
 import dev.llmstatus.support.ScriptedSiteTests;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,8 +112,8 @@ class PageBrowserTests extends ScriptedSiteTests {
         this.script.healthy(10);
         Instant now = this.clock.instant();
         Instant began = now.minus(Duration.ofMinutes(25));
-        this.history.official(new OfficialStatus("openai", now, Status.MAJOR_OUTAGE, "Major outage",
-                Map.of("API", Status.MAJOR_OUTAGE), List.of(new OfficialIncident("openai", "inc-1",
+        this.history.official(Officials.page("openai", now, Status.MAJOR_OUTAGE, "Major outage",
+                Map.of("API", Status.MAJOR_OUTAGE), List.of(Officials.incident("openai", "inc-1",
                         "Elevated errors on the API", Status.MAJOR_OUTAGE, "investigating", began, null, null,
                         List.of("API"), List.of())),
                 null));
