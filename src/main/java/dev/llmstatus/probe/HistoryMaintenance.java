@@ -33,8 +33,6 @@ final class HistoryMaintenance {
 
     private final HourlyRollupRepository rollups;
 
-    private final OfficialIncidentRepository incidents;
-
     private final EntityManager entityManager;
 
     private final TransactionTemplate transactions;
@@ -43,11 +41,10 @@ final class HistoryMaintenance {
 
     private final Clock clock;
 
-    HistoryMaintenance(JdbcTemplate jdbc, HourlyRollupRepository rollups, OfficialIncidentRepository incidents,
+    HistoryMaintenance(JdbcTemplate jdbc, HourlyRollupRepository rollups,
             EntityManager entityManager, TransactionTemplate transactions, ProbeProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.rollups = rollups;
-        this.incidents = incidents;
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.properties = properties;
@@ -99,14 +96,11 @@ final class HistoryMaintenance {
         return computed.size();
     }
 
-    /** Deletes expired raw results, rollups and resolved official incidents; returns the rows deleted. */
+    /** Deletes expired raw results and rollups; returns the rows deleted. */
     int prune() {
         Instant now = this.clock.instant();
         int deleted = deleteInBatches("probe_result", "started_at", now.minus(this.properties.rawRetention()));
         deleted += deleteInBatches("probe_rollup", "hour_start", now.minus(this.properties.rollupRetention()));
-        Integer incidents = this.transactions
-            .execute((status) -> this.incidents.deleteResolvedBefore(now.minus(this.properties.rollupRetention())));
-        deleted += (incidents != null) ? incidents : 0;
         if (deleted > 0) {
             logger.info("Pruned {} expired history rows", deleted);
         }

@@ -24,13 +24,10 @@ class ProbeConfiguration {
 
     @Bean
     ProbeHistory probeHistory(ProbeResultRepository results, HourlyRollupRepository rollups,
-            OfficialStatusRepository officialStatuses, OfficialIncidentRepository incidents,
-            MonitorStateRepository states, PlatformTransactionManager transactionManager, ProbeProperties properties,
-            Clock clock) {
+            MonitorStateRepository states, PlatformTransactionManager transactionManager) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
-        return new DatabaseProbeHistory(results, rollups, officialStatuses, incidents, states, readOnly,
-                properties.recentIncidents(), clock);
+        return new DatabaseProbeHistory(results, rollups, states, readOnly);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -58,19 +55,6 @@ class ProbeConfiguration {
                 Catalog catalog, ProbeProperties properties, Clock clock) {
             return new SelfCheck(results, states, transactions, events, longestInterval(catalog),
                     properties.offlineMinProbes(), clock);
-        }
-
-        @Bean
-        OfficialPageReader officialPageReader(HttpClient probeHttpClient, HostResolver resolver,
-                ProbeProperties properties, Clock clock) {
-            return new OfficialPageReader(probeHttpClient, resolver, properties, clock);
-        }
-
-        @Bean
-        ProbeScheduler.Job officialJob(OfficialPageReader officialPages, HistoryWriter writer, Catalog catalog,
-                ProbeProperties properties) {
-            return new ProbeScheduler.Job("official", properties.officialInterval(),
-                    () -> writer.saveOfficial(officialPages.readAll(catalog)));
         }
 
         @Bean

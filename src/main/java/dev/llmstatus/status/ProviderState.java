@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.llmstatus.catalog.Provider;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.report.ReportSummary;
 
 /**

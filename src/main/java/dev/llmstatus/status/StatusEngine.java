@@ -22,10 +22,13 @@ import org.slf4j.LoggerFactory;
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.official.OfficialHistory;
+import dev.llmstatus.official.OfficialHtml;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialPagesRead;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.probe.ProbeHistory;
 import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.probe.ProbeResultsRecorded;
@@ -58,6 +61,8 @@ public class StatusEngine {
 
     private final ProbeHistory history;
 
+    private final OfficialHistory officialHistory;
+
     private final IncidentTracker tracker;
 
     private final IncidentRepository incidents;
@@ -78,10 +83,12 @@ public class StatusEngine {
 
     private Instant rollupsLoadedAt;
 
-    StatusEngine(Catalog catalog, ProbeHistory history, IncidentTracker tracker, IncidentRepository incidents,
-            ReportStats reports, Clock clock, StatusProperties properties, ApplicationEventPublisher events) {
+    StatusEngine(Catalog catalog, ProbeHistory history, OfficialHistory officialHistory, IncidentTracker tracker,
+            IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties,
+            ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.history = history;
+        this.officialHistory = officialHistory;
         this.tracker = tracker;
         this.incidents = incidents;
         this.reports = reports;
@@ -98,6 +105,11 @@ public class StatusEngine {
 
     @EventListener
     void onResults(ProbeResultsRecorded recorded) {
+        this.dirty.set(true);
+    }
+
+    @EventListener
+    void onOfficialPages(OfficialPagesRead read) {
         this.dirty.set(true);
     }
 
@@ -131,7 +143,7 @@ public class StatusEngine {
             .sorted(Comparator.comparing(ProbeResult::startedAt))
             .collect(Collectors.groupingBy(StatusEngine::key));
         Map<String, OfficialStatus> officials = new HashMap<>();
-        this.history.latestOfficial().forEach((official) -> officials.put(official.provider(), official));
+        this.officialHistory.latestOfficial().forEach((official) -> officials.put(official.provider(), official));
         Map<String, List<HourlyRollup>> rollupsByKey = rollups(now).stream()
             .collect(Collectors.groupingBy((r) -> r.provider() + '/' + r.component()));
 
@@ -204,7 +216,8 @@ public class StatusEngine {
             OfficialStatus official, Status officialLevel, MonitorState monitor, Instant now) {
         Status officialComponent = null;
         if (official != null && officialLevel.known() && component.officialComponent() != null) {
-            officialComponent = official.components().get(component.officialComponent());
+            Status level = OfficialLevels.of(official.level(component.officialComponent()));
+            officialComponent = level.known() ? level : null;
         }
         StatusRules.Verdict verdict = StatusRules.component(component, results, officialComponent, monitor, now,
                 this.properties);
@@ -233,7 +246,8 @@ public class StatusEngine {
             Long lead = StatusRules.detectionLead(incident.getStartedAt(),
                     theirs.stream().filter((o) -> matches(incident, o, now)).toList());
             List<IncidentView.Entry> timeline = incident.getUpdates().stream()
-                .map((u) -> new IncidentView.Entry(u.getPostedAt(), u.getLevel().label(), u.getMessage()))
+                .map((u) -> new IncidentView.Entry(u.getPostedAt(), u.getLevel().label(), u.getMessage(),
+                        OfficialHtml.fromText(u.getMessage())))
                 .toList();
             views.add(new IncidentView("m-" + incident.getId(), false, incident.getTitle(), incident.getImpact(),
                     (incident.getResolvedAt() == null) ? "ongoing" : "resolved", incident.getStartedAt(),
@@ -241,9 +255,10 @@ public class StatusEngine {
         }
         for (OfficialIncident incident : theirs) {
             List<IncidentView.Entry> timeline = incident.updates().stream()
-                .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.body()))
+                .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.text(), u.body()))
                 .toList();
-            views.add(new IncidentView("o-" + incident.externalId(), true, incident.name(), incident.impact(),
+            views.add(new IncidentView("o-" + incident.publicId(), true, incident.name(),
+                    OfficialLevels.of(incident.impact()),
                     incident.state(), incident.createdAt(), incident.resolvedAt(), incident.components(), timeline,
                     incident.link(), null));
         }

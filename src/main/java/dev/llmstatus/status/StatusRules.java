@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.official.OfficialComponent;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.probe.Outcome;
 import dev.llmstatus.probe.ProbeResult;
 
@@ -172,23 +172,21 @@ public final class StatusRules {
     }
 
     /**
-     * The official page's level as it counts for the headline: the worse of its overall level and its components,
-     * or {@link Status#UNKNOWN} when it is absent, unreadable or older than {@code staleAfter}.
+     * The official page's level as it counts for the headline: the page's own overall level (its indicator, which is
+     * how the provider sums up its page: a few degraded components out of hundreds are not an outage of the
+     * provider), at least degraded while it lists an unresolved incident (the page shown must not say "operational"
+     * beside an ongoing incident), or {@link Status#UNKNOWN} when it is absent, unreadable or older than
+     * {@code staleAfter}.
      */
     public static Status officialLevel(OfficialStatus official, Instant now, Duration staleAfter) {
         if (official == null || !official.readable() || official.fetchedAt().isBefore(now.minus(staleAfter))) {
             return Status.UNKNOWN;
         }
-        Status level = official.overall();
-        for (Status component : official.components().values()) {
-            level = Status.worse(level, component);
-        }
-        for (OfficialIncident incident : official.incidents()) {
-            if (!incident.resolved()) {
-                level = Status.worse(level, incident.impact());
-            }
-        }
-        return level;
+        Status level = OfficialLevels.of(official.overall());
+        boolean ongoing = official.incidents()
+            .stream()
+            .anyMatch((incident) -> !incident.resolved() && OfficialLevels.of(incident.impact()).problem());
+        return (ongoing && !level.problem()) ? Status.DEGRADED : level;
     }
 
     /**
@@ -311,13 +309,18 @@ public final class StatusRules {
     }
 
     private static String officialReason(OfficialStatus official, Status level) {
+        StringBuilder reason = new StringBuilder("Official status page reports ").append(article(level));
+        if (level == Status.MAINTENANCE) {
+            official.maintenancesInProgress().stream().findFirst()
+                .ifPresent((maintenance) -> reason.append(": ").append(maintenance.name()));
+            return reason.toString();
+        }
         List<String> affected = new ArrayList<>();
-        for (Map.Entry<String, Status> entry : official.components().entrySet()) {
-            if (entry.getValue() == level) {
-                affected.add(entry.getKey());
+        for (OfficialComponent component : official.leaves()) {
+            if (OfficialLevels.of(component.level()) == level) {
+                affected.add(component.name());
             }
         }
-        StringBuilder reason = new StringBuilder("Official status page reports ").append(article(level));
         if (!affected.isEmpty()) {
             reason.append(" of ").append(String.join(", ", affected.subList(0, Math.min(3, affected.size()))));
             if (affected.size() > 3) {
@@ -326,7 +329,8 @@ public final class StatusRules {
         }
         else {
             official.incidents().stream().filter((incident) -> !incident.resolved()).findFirst()
-                .ifPresent((incident) -> reason.append(": ").append(incident.name()));
+                .map(OfficialIncident::name)
+                .ifPresent((name) -> reason.append(": ").append(name));
         }
         return reason.toString();
     }

@@ -18,9 +18,10 @@ import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.ProbeResult;
+import dev.llmstatus.support.Officials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +67,7 @@ class HeadlineConsistencyTests {
             List<ProbeResult> results = Results.series("p", definition.key(), codes.toString(), end);
             Status officialComponent = (official != null && officialLevel.known()
                     && definition.officialComponent() != null)
-                            ? official.components().get(definition.officialComponent()) : null;
+                            ? known(OfficialLevels.of(official.level(definition.officialComponent()))) : null;
             StatusRules.Verdict verdict = StatusRules.component(definition, results, officialComponent, monitor, NOW,
                     properties);
             components.add(StatusRulesTests.state(definition, verdict,
@@ -127,7 +128,7 @@ class HeadlineConsistencyTests {
             assertThat(known).as(context).allSatisfy((s) -> assertThat(s).isEqualTo(Status.OPERATIONAL));
             if (officialLevel.known()) {
                 assertThat(official.incidents()).as(context)
-                    .noneMatch((i) -> !i.resolved() && i.impact().problem());
+                    .noneMatch((i) -> !i.resolved() && OfficialLevels.of(i.impact()).problem());
             }
         }
         // A problem headline names its evidence: a component at that level, or the official page.
@@ -216,7 +217,7 @@ class HeadlineConsistencyTests {
                 List<OfficialIncident.Update> updates = random.nextBoolean() ? List.of()
                         : List.of(new OfficialIncident.Update("investigating", "Looking into it",
                                 created.minusSeconds(random.nextInt(1800))));
-                theirs.add(new OfficialIncident("p", "i" + i, "Errors", Status.MAJOR_OUTAGE, "investigating",
+                theirs.add(Officials.incident("p", "i" + i, "Errors", Status.MAJOR_OUTAGE, "investigating",
                         created, null, null, List.of(), updates));
             }
             Long lead = StatusRules.detectionLead(ours, theirs);
@@ -235,7 +236,11 @@ class HeadlineConsistencyTests {
         if (official == null || component.component().officialComponent() == null) {
             return Status.UNKNOWN;
         }
-        return official.components().getOrDefault(component.component().officialComponent(), Status.UNKNOWN);
+        return OfficialLevels.of(official.level(component.component().officialComponent()));
+    }
+
+    private static Status known(Status level) {
+        return level.known() ? level : null;
     }
 
     private static OfficialStatus randomOfficial(Random random, List<Component> definitions) {
@@ -256,13 +261,13 @@ class HeadlineConsistencyTests {
         List<OfficialIncident> incidents = new ArrayList<>();
         if (random.nextInt(4) == 0) {
             Status impact = levels[random.nextInt(levels.length)];
-            incidents.add(new OfficialIncident("p", "i1", "Elevated errors", impact, "investigating",
+            incidents.add(Officials.incident("p", "i1", "Elevated errors", impact, "investigating",
                     NOW.minusSeconds(900), random.nextBoolean() ? NOW.minusSeconds(60) : null, null, List.of(),
                     List.of()));
         }
         boolean unreadable = random.nextInt(6) == 0;
         Instant fetched = random.nextInt(6) == 0 ? NOW.minus(Duration.ofHours(2)) : NOW.minusSeconds(30);
-        return new OfficialStatus("p", fetched, unreadable ? Status.UNKNOWN : overall, null, components, incidents,
+        return Officials.page("p", fetched, unreadable ? Status.UNKNOWN : overall, null, components, incidents,
                 unreadable ? "HTTP 502" : null);
     }
 

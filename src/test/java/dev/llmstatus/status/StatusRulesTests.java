@@ -12,8 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialLevel;
+import dev.llmstatus.official.OfficialStatus;
+import dev.llmstatus.support.Officials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,12 +141,12 @@ class StatusRulesTests {
 
     @Test
     void officialPageDecidesWhenItReportsWorseThanOurProbes() {
-        OfficialStatus official = new OfficialStatus("p", NOW.minusSeconds(60), Status.PARTIAL_OUTAGE,
+        OfficialStatus official = Officials.page("p", NOW.minusSeconds(60), Status.PARTIAL_OUTAGE,
                 "Partial System Outage", Map.of("Chat Completions", Status.PARTIAL_OUTAGE, "Files", Status.OPERATIONAL),
                 List.of(), null);
         Status officialLevel = StatusRules.officialLevel(official, NOW, Duration.ofMinutes(15));
         StatusRules.Verdict api = StatusRules.component(API, Results.series("p", "api", "UUUU", NOW),
-                official.components().get("Chat Completions"), ONLINE, NOW, StatusProperties.defaults());
+                OfficialLevels.of(official.level("Chat Completions")), ONLINE, NOW, StatusProperties.defaults());
         assertThat(api.level()).isEqualTo(Status.PARTIAL_OUTAGE);
         assertThat(api.decidedBy()).isEqualTo(Signal.OFFICIAL);
         StatusRules.Verdict web = StatusRules.component(WEB, Results.series("p", "web", "UUUU", NOW), null, ONLINE,
@@ -158,19 +160,19 @@ class StatusRulesTests {
 
     @Test
     void unreadableOrStaleOfficialPageNeverCountsAsOperational() {
-        OfficialStatus unreadable = new OfficialStatus("p", NOW, Status.UNKNOWN, null, Map.of(), List.of(),
+        OfficialStatus unreadable = Officials.page("p", NOW, Status.UNKNOWN, null, Map.of(), List.of(),
                 "HTTP 502 from status page");
         assertThat(StatusRules.officialLevel(unreadable, NOW, Duration.ofMinutes(15))).isEqualTo(Status.UNKNOWN);
-        OfficialStatus stale = new OfficialStatus("p", NOW.minus(Duration.ofHours(1)), Status.OPERATIONAL, "All good",
+        OfficialStatus stale = Officials.page("p", NOW.minus(Duration.ofHours(1)), Status.OPERATIONAL, "All good",
                 Map.of(), List.of(), null);
         assertThat(StatusRules.officialLevel(stale, NOW, Duration.ofMinutes(15))).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void unresolvedOfficialIncidentRaisesTheOfficialLevel() {
-        OfficialIncident incident = new OfficialIncident("p", "x1", "Elevated errors", Status.DEGRADED,
+    void unresolvedOfficialIncidentNeverLeavesThePageOperational() {
+        OfficialIncident incident = Officials.incident("p", "x1", "Elevated errors", Status.MAJOR_OUTAGE,
                 "investigating", NOW.minusSeconds(600), null, null, List.of(), List.of());
-        OfficialStatus official = new OfficialStatus("p", NOW, Status.OPERATIONAL, "All Systems Operational",
+        OfficialStatus official = Officials.page("p", NOW, Status.OPERATIONAL, "All Systems Operational",
                 Map.of(), List.of(incident), null);
         assertThat(StatusRules.officialLevel(official, NOW, Duration.ofMinutes(15))).isEqualTo(Status.DEGRADED);
     }
@@ -187,11 +189,10 @@ class StatusRulesTests {
     @Test
     void officialDecisionSaysSinceWhenItsIncidentBegan() {
         Instant began = NOW.minusSeconds(1800);
-        OfficialIncident incident = new OfficialIncident("p", "x1", "Elevated errors", Status.MAJOR_OUTAGE,
+        OfficialIncident incident = Officials.incident("p", "x1", "Elevated errors", Status.MAJOR_OUTAGE,
                 "investigating", NOW.minusSeconds(900), null, null, List.of(), List.of(
                         new OfficialIncident.Update("investigating", "Looking", began)));
-        OfficialStatus official = new OfficialStatus("p", NOW, Status.MAJOR_OUTAGE, null, Map.of(), List.of(incident),
-                null);
+        OfficialStatus official = Officials.page("p", NOW, Status.MAJOR_OUTAGE, null, Map.of(), List.of(incident), null);
         Provider provider = Results.provider("p", API);
         StatusRules.Verdict headline = StatusRules.provider(provider, List.of(state(API, Status.OPERATIONAL)),
                 official, Status.MAJOR_OUTAGE, ONLINE, NOW);
@@ -213,12 +214,41 @@ class StatusRulesTests {
     @Test
     void detectionLeadCountsFromTheEarliestMatchingOfficialIncident() {
         Instant ours = NOW.minusSeconds(32 * 60);
-        OfficialIncident earlier = new OfficialIncident("p", "a", "Errors", Status.MAJOR_OUTAGE, "investigating",
+        OfficialIncident earlier = Officials.incident("p", "a", "Errors", Status.MAJOR_OUTAGE, "investigating",
                 NOW.minusSeconds(40 * 60), null, null, List.of(), List.of());
-        OfficialIncident later = new OfficialIncident("p", "b", "More errors", Status.MAJOR_OUTAGE, "investigating",
+        OfficialIncident later = Officials.incident("p", "b", "More errors", Status.MAJOR_OUTAGE, "investigating",
                 NOW.minusSeconds(20 * 60), null, null, List.of(), List.of());
         assertThat(StatusRules.detectionLead(ours, List.of(later, earlier))).isEqualTo(-8L);
         assertThat(StatusRules.detectionLead(ours, List.of(later))).isEqualTo(12L);
+    }
+
+    @Test
+    void headlineFollowsThePagesIndicatorNotItsWorstComponentOrIncident() {
+        // Shaped like www.cloudflarestatus.com on 2026-08-27: two of many components in partial outage, indicator minor.
+        Map<String, Status> components = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            components.put("PoP " + i, Status.OPERATIONAL);
+        }
+        components.put("ARI", Status.PARTIAL_OUTAGE);
+        components.put("AAE", Status.PARTIAL_OUTAGE);
+        OfficialIncident incident = Officials.incident("p", "x1", "Packages", Status.PARTIAL_OUTAGE, "investigating",
+                NOW.minusSeconds(600), null, null, List.of(), List.of());
+        OfficialStatus official = Officials.page("p", NOW, Status.DEGRADED, "Minor Service Outage", components,
+                List.of(incident), null);
+        assertThat(StatusRules.officialLevel(official, NOW, Duration.ofMinutes(15))).isEqualTo(Status.DEGRADED);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(textBlock = """
+            OPERATIONAL,          OPERATIONAL
+            UNDER_MAINTENANCE,    MAINTENANCE
+            DEGRADED_PERFORMANCE, DEGRADED
+            PARTIAL_OUTAGE,       PARTIAL_OUTAGE
+            MAJOR_OUTAGE,         MAJOR_OUTAGE
+            UNKNOWN,              UNKNOWN
+            """)
+    void officialLevelsMapOntoOurScale(OfficialLevel official, Status expected) {
+        assertThat(OfficialLevels.of(official)).isEqualTo(expected);
     }
 
     static ComponentState state(Component component, Status level) {

@@ -1,10 +1,8 @@
-package dev.llmstatus.probe;
+package dev.llmstatus.official;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -19,8 +17,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import dev.llmstatus.status.Status;
-
 /** The latest reading of one provider's official page (one row per provider, replaced at each reading). */
 @Entity
 @Table(name = "official_status")
@@ -33,7 +29,7 @@ class OfficialStatusEntity {
     private Instant fetchedAt;
 
     @Enumerated(EnumType.STRING)
-    private Status overall;
+    private OfficialLevel overall;
 
     private String description;
 
@@ -54,21 +50,28 @@ class OfficialStatusEntity {
     void update(OfficialStatus status) {
         this.fetchedAt = status.fetchedAt();
         this.overall = status.overall();
-        this.description = ProbeResultEntity.cut(status.description(), 255);
-        this.error = ProbeResultEntity.cut(status.error(), 500);
+        this.description = cut(status.description(), 255);
+        this.error = cut(status.error(), 500);
         this.components.clear();
-        status.components().forEach((name, level) -> this.components.add(new Level(ProbeResultEntity.cut(name, 255), level)));
+        status.components()
+            .forEach((component) -> this.components.add(new Level(cut(component.name(), 255),
+                    cut(component.group(), 255), component.level(), component.isGroup())));
     }
 
     String provider() {
         return this.provider;
     }
 
-    OfficialStatus toStatus(List<OfficialIncident> incidents) {
-        Map<String, Status> levels = new LinkedHashMap<>();
-        this.components.forEach((level) -> levels.put(level.name, level.status));
-        return new OfficialStatus(this.provider, this.fetchedAt, this.overall, this.description, levels, incidents,
-                this.error);
+    OfficialStatus toStatus(List<OfficialIncident> incidents, List<OfficialIncident> maintenances) {
+        List<OfficialComponent> list = this.components.stream()
+            .map((level) -> new OfficialComponent(level.name, level.groupName, level.status, level.isGroup))
+            .toList();
+        return new OfficialStatus(this.provider, this.fetchedAt, this.overall, this.description, list, incidents,
+                maintenances, this.error);
+    }
+
+    static String cut(String text, int max) {
+        return (text == null || text.length() <= max) ? text : text.substring(0, max);
     }
 
     @Embeddable
@@ -76,15 +79,23 @@ class OfficialStatusEntity {
 
         private String name;
 
+        @Column(name = "group_name")
+        private String groupName;
+
         @Enumerated(EnumType.STRING)
-        private Status status;
+        private OfficialLevel status;
+
+        @Column(name = "is_group")
+        private boolean isGroup;
 
         protected Level() {
         }
 
-        Level(String name, Status status) {
+        Level(String name, String groupName, OfficialLevel status, boolean isGroup) {
             this.name = name;
+            this.groupName = groupName;
             this.status = status;
+            this.isGroup = isGroup;
         }
 
     }

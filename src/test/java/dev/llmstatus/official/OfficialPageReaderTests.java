@@ -1,11 +1,14 @@
-package dev.llmstatus.probe;
+package dev.llmstatus.official;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +25,8 @@ import dev.llmstatus.catalog.ProbeDefinition;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.catalog.StatusPageKind;
 import dev.llmstatus.catalog.StatusPageSource;
+import dev.llmstatus.probe.ProviderSimulator;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
-import dev.llmstatus.status.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,48 +34,51 @@ class OfficialPageReaderTests {
 
     private static ProviderSimulator simulator;
 
-    private static ProbeExecutors executors;
+    private static ExecutorService executor;
 
     private static OfficialPageReader reader;
 
     @BeforeAll
     static void start() {
         simulator = ProviderSimulator.start();
-        executors = new ProbeExecutors(2);
-        ProbeProperties properties = ProbeTestSupport.properties(Map.of("llmstatus.probe.official-timeout", "5s"));
-        reader = new OfficialPageReader(ProbeConfiguration.Probing.httpClient(executors, Duration.ofSeconds(1)),
-                new HostResolver(executors.dns(), Duration.ofSeconds(2)), properties, Clock.systemUTC());
+        executor = Executors.newFixedThreadPool(2);
+        reader = new OfficialPageReader(HttpClient.newBuilder().executor(executor).build(), "llmstatus-test",
+                Duration.ofSeconds(5), Duration.ofDays(30), Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
         simulator.close();
-        executors.close();
+        executor.shutdownNow();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(textBlock = """
             operational,          OPERATIONAL
-            degraded_performance, DEGRADED
+            degraded_performance, DEGRADED_PERFORMANCE
             partial_outage,       PARTIAL_OUTAGE
             major_outage,         MAJOR_OUTAGE
-            under_maintenance,    MAINTENANCE
+            under_maintenance,    UNDER_MAINTENANCE
             something_new,        UNKNOWN
             """)
-    void statuspageComponentWordsMapOntoOurScale(String word, Status expected) {
-        assertThat(StatuspageParser.componentStatus(word)).isEqualTo(expected);
+    void statuspageComponentWordsAreKept(String word, OfficialLevel expected) {
+        assertThat(OfficialLevel.component(word)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(textBlock = """
             none,        OPERATIONAL
-            minor,       DEGRADED
+            minor,       DEGRADED_PERFORMANCE
             major,       PARTIAL_OUTAGE
             critical,    MAJOR_OUTAGE
-            maintenance, MAINTENANCE
+            maintenance, UNDER_MAINTENANCE
+            purple,      UNKNOWN
             """)
-    void statuspageIndicatorsMapOntoOurScale(String word, Status expected) {
-        assertThat(StatuspageParser.indicator(word)).isEqualTo(expected);
+    void statuspageIndicatorsAreReadAsLevels(String word, OfficialLevel expected) {
+        assertThat(OfficialLevel.indicator(word)).isEqualTo(expected);
+        if (expected.known()) {
+            assertThat(expected.indicator()).isEqualTo(word);
+        }
     }
 
     static Stream<Arguments> unreadablePages() {
@@ -94,8 +100,8 @@ class OfficialPageReaderTests {
         String path = "/bad/" + name.replaceAll("\\W+", "-") + "/api/v2/summary.json";
         simulator.set(path, behaviour);
         OfficialStatus status = reader.read(provider(StatusPageKind.STATUSPAGE, simulator.uri(path), null)).join();
-        assertThat(status.overall()).isEqualTo(Status.UNKNOWN);
-        assertThat(status.error()).contains(error);
+        assertThat(status.overall()).isEqualTo(OfficialLevel.UNKNOWN);
+        assertThat(status.error()).startsWith("example.com (Atlassian Statuspage): ").contains(error);
         assertThat(status.readable()).isFalse();
     }
 
@@ -105,8 +111,8 @@ class OfficialPageReaderTests {
             .read(provider(StatusPageKind.STATUSPAGE, URI.create("http://nonexistent.invalid/api/v2/summary.json"),
                     null))
             .join();
-        assertThat(status.overall()).isEqualTo(Status.UNKNOWN);
-        assertThat(status.error()).startsWith("dns");
+        assertThat(status.overall()).isEqualTo(OfficialLevel.UNKNOWN);
+        assertThat(status.error()).isEqualTo("example.com (Atlassian Statuspage): its host name does not resolve");
     }
 
     @Test
@@ -120,8 +126,8 @@ class OfficialPageReaderTests {
             .read(provider(StatusPageKind.STATUSPAGE, simulator.uri("/partial/api/v2/summary.json"), null))
             .join();
         assertThat(status.error()).isNull();
-        assertThat(status.overall()).isEqualTo(Status.OPERATIONAL);
-        assertThat(status.components()).containsEntry("API", Status.MAJOR_OUTAGE);
+        assertThat(status.overall()).isEqualTo(OfficialLevel.OPERATIONAL);
+        assertThat(status.level("API")).isEqualTo(OfficialLevel.MAJOR_OUTAGE);
     }
 
     @Test
@@ -143,7 +149,7 @@ class OfficialPageReaderTests {
             .join();
         assertThat(status.incidents()).singleElement().satisfies((incident) -> {
             assertThat(incident.externalId()).isEqualTo("r1");
-            assertThat(incident.impact()).isEqualTo(Status.PARTIAL_OUTAGE);
+            assertThat(incident.impact()).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
             assertThat(incident.resolved()).isTrue();
             assertThat(incident.updates()).hasSize(1);
         });
@@ -153,7 +159,6 @@ class OfficialPageReaderTests {
     @CsvSource(delimiter = '|', textBlock = """
             investigating only                 | <p><b>Investigating</b> - We are looking.</p>                                     | false
             resolved after investigating       | <p><b>Resolved</b> - Fixed.</p><p><b>Investigating</b> - Looking.</p>              | true
-            completed maintenance              | <p><b>Completed</b> - Done.</p><p><b>In progress</b> - Maintenance started.</p>  | true
             monitoring after resolved mention  | <p><b>Monitoring</b> - A fix is out; not resolved yet.</p>                         | false
             no state word but resolved text    | <p>The problem was resolved at 10:00.</p>                                          | true
             no state word                      | <p>Some requests fail.</p>                                                         | false
@@ -165,7 +170,7 @@ class OfficialPageReaderTests {
                 Instant.now(), Instant.now().minus(Duration.ofDays(30)));
         assertThat(status.incidents()).singleElement()
             .satisfies((incident) -> assertThat(incident.resolved()).isEqualTo(resolved));
-        assertThat(status.overall()).isEqualTo(resolved ? Status.OPERATIONAL : Status.DEGRADED);
+        assertThat(status.overall()).isEqualTo(resolved ? OfficialLevel.OPERATIONAL : OfficialLevel.DEGRADED_PERFORMANCE);
     }
 
     @Test
@@ -173,8 +178,32 @@ class OfficialPageReaderTests {
         simulator.set("/feed/broken.atom", Behaviour.status(200, "application/atom+xml", "<feed><entry>"));
         OfficialStatus status = reader.read(provider(StatusPageKind.FEED, null, simulator.uri("/feed/broken.atom")))
             .join();
-        assertThat(status.overall()).isEqualTo(Status.UNKNOWN);
-        assertThat(status.error()).contains("not valid RSS or Atom");
+        assertThat(status.overall()).isEqualTo(OfficialLevel.UNKNOWN);
+        assertThat(status.error()).startsWith("example.com (an RSS/Atom feed): ").contains("not valid RSS or Atom");
+    }
+
+    @Test
+    void pageOnAPlatformWeDoNotReadSaysWhichAndWhy() {
+        Provider mistral = new Provider("mistral", "Mistral", URI.create("https://mistral.ai"),
+                URI.create("https://api.mistral.ai"), new Docs(URI.create("https://docs.mistral.ai"), null, null),
+                new StatusPageSource(StatusPageKind.ROOTLY, URI.create("https://status.mistral.ai"), null, null),
+                List.of());
+        OfficialStatus status = reader.read(mistral).join();
+        assertThat(status.readable()).isFalse();
+        assertThat(status.error()).isEqualTo("status.mistral.ai runs on Rootly, which we do not read yet");
+    }
+
+    @Test
+    void flashdutyPageIsReadOverHttp() {
+        simulator.set("/flashduty/page.json", Behaviour.status(200, "application/json",
+                new String(OfficialCapturesTests.bytes("deepseek-flashduty.json"), java.nio.charset.StandardCharsets.UTF_8)));
+        URI api = simulator.uri("/flashduty/page.json");
+        Provider deepseek = new Provider("deepseek", "DeepSeek", URI.create("https://deepseek.com"), api,
+                new Docs(api, null, null), new StatusPageSource(StatusPageKind.FLASHDUTY, api, api, null), List.of());
+        OfficialStatus status = reader.read(deepseek).join();
+        assertThat(status.error()).isNull();
+        assertThat(status.overall()).isEqualTo(OfficialLevel.OPERATIONAL);
+        assertThat(status.components()).hasSize(2);
     }
 
     private static Provider provider(StatusPageKind kind, URI api, URI feed) {

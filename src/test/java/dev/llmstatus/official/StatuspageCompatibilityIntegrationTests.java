@@ -1,4 +1,4 @@
-package dev.llmstatus.probe;
+package dev.llmstatus.official;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.catalog.StatusPageKind;
 import dev.llmstatus.catalog.StatusPageSource;
 import dev.llmstatus.status.ComponentState;
+import dev.llmstatus.status.OfficialLevels;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.StatusEngine;
@@ -28,6 +31,7 @@ import dev.llmstatus.support.InMemoryProbeHistory;
 import dev.llmstatus.support.MutableClock;
 import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
+import dev.llmstatus.support.Officials;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,11 +82,11 @@ class StatuspageCompatibilityIntegrationTests {
         StatusSnapshot snapshot = this.engine.current();
 
         StatuspageParser.Summary site = StatuspageParser.summary("llmstatus", get("/api/v1/summary.json"));
-        assertThat(site.overall()).isEqualTo(Status.PARTIAL_OUTAGE);
+        assertThat(OfficialLevels.of(site.overall())).isEqualTo(Status.PARTIAL_OUTAGE);
         Map<String, Status> providerLevels = new LinkedHashMap<>();
         snapshot.providers().forEach((provider) -> providerLevels.put(provider.name(), provider.level()));
-        assertThat(site.components()).containsExactlyEntriesOf(providerLevels);
-        assertThat(site.components()).containsEntry("iFlytek Spark", Status.UNKNOWN);
+        assertThat(levels(site)).containsExactlyEntriesOf(providerLevels);
+        assertThat(levels(site)).containsEntry("iFlytek Spark", Status.UNKNOWN);
         assertThat(site.unresolved()).extracting(OfficialIncident::name)
             .contains("StepFun: partial outage of API", "Elevated errors on Claude API");
 
@@ -91,8 +95,8 @@ class StatuspageCompatibilityIntegrationTests {
                     get("/api/v1/providers/" + provider.slug() + "/summary.json"));
             Map<String, Status> levels = new LinkedHashMap<>();
             provider.components().forEach((component) -> levels.put(component.component().name(), component.level()));
-            assertThat(summary.components()).as(provider.slug()).containsExactlyEntriesOf(levels);
-            assertThat(summary.overall()).as(provider.slug())
+            assertThat(levels(summary)).as(provider.slug()).containsExactlyEntriesOf(levels);
+            assertThat(OfficialLevels.of(summary.overall())).as(provider.slug())
                 .isEqualTo(provider.level().known() ? provider.level() : Status.OPERATIONAL);
             assertThat(summary.pageUrl()).isEqualTo("http://localhost:8080/status/" + provider.slug());
             assertThat(summary.unresolved()).extracting(OfficialIncident::name)
@@ -107,7 +111,7 @@ class StatuspageCompatibilityIntegrationTests {
             .findFirst()
             .orElseThrow();
         assertThat(claude.state()).isEqualTo("identified");
-        assertThat(claude.impact()).isEqualTo(Status.DEGRADED);
+        assertThat(claude.impact()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
         assertThat(claude.createdAt()).isEqualTo(this.clock.instant().minus(Duration.ofMinutes(10)));
         assertThat(claude.link()).hasToString("http://localhost:8080/status/anthropic#incident-o-inc-open");
         assertThat(claude.components()).containsExactly("Claude API");
@@ -118,12 +122,10 @@ class StatuspageCompatibilityIntegrationTests {
 
     @Test
     void theProbersOfficialPageReaderReadsOurProviderPagesAsAnOfficialStatuspage() {
-        ProbeExecutors executors = new ProbeExecutors(2);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
-            OfficialPageReader reader = new OfficialPageReader(
-                    ProbeConfiguration.Probing.httpClient(executors, Duration.ofSeconds(2)),
-                    new HostResolver(executors.dns(), Duration.ofSeconds(2)),
-                    ProbeTestSupport.properties(Map.of("llmstatus.probe.official-timeout", "5s")), Clock.systemUTC());
+            OfficialPageReader reader = new OfficialPageReader(HttpClient.newBuilder().executor(executor).build(),
+                    "llmstatus-test", Duration.ofSeconds(5), Duration.ofDays(30), Clock.systemUTC());
             for (String slug : List.of("stepfun", "anthropic", "openai", "iflytek-spark")) {
                 ProviderState state = this.engine.current().provider(slug).orElseThrow();
                 OfficialStatus reading = reader.read(asStatuspage(state.provider())).join();
@@ -131,15 +133,21 @@ class StatuspageCompatibilityIntegrationTests {
                 assertThat(reading.readable()).as(slug).isTrue();
                 assertThat(reading.components()).as(slug).hasSize(state.components().size());
                 for (ComponentState component : state.components()) {
-                    assertThat(reading.components()).as(slug)
-                        .containsEntry(component.component().name(), component.level());
+                    assertThat(OfficialLevels.of(reading.level(component.component().name()))).as(slug)
+                        .isEqualTo(component.level());
                 }
                 assertThat(reading.incidents()).as(slug).hasSize(state.ongoingIncidents().size());
             }
         }
         finally {
-            executors.close();
+            executor.shutdownNow();
         }
+    }
+
+    private static Map<String, Status> levels(StatuspageParser.Summary summary) {
+        Map<String, Status> levels = new LinkedHashMap<>();
+        summary.components().forEach((component) -> levels.put(component.name(), OfficialLevels.of(component.level())));
+        return levels;
     }
 
     /** The provider as the prober would see it if our page were its official Statuspage page. */
@@ -152,13 +160,13 @@ class StatuspageCompatibilityIntegrationTests {
     }
 
     private static OfficialStatus officialIncident(Instant now) {
-        OfficialIncident open = new OfficialIncident("anthropic", "inc-open", "Elevated errors on Claude API",
+        OfficialIncident open = Officials.incident("anthropic", "inc-open", "Elevated errors on Claude API",
                 Status.DEGRADED, "identified", now.minus(Duration.ofMinutes(10)), null, null, List.of("Claude API"),
                 List.of(new OfficialIncident.Update("identified", "We found the cause.",
                         now.minus(Duration.ofMinutes(5))),
                         new OfficialIncident.Update("investigating", "We are investigating.",
                                 now.minus(Duration.ofMinutes(10)))));
-        return new OfficialStatus("anthropic", now, Status.DEGRADED, "Minor Service Outage",
+        return Officials.page("anthropic", now, Status.DEGRADED, "Minor Service Outage",
                 Map.of("Claude API", Status.DEGRADED), List.of(open), null);
     }
 

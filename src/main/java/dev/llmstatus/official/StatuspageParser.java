@@ -1,4 +1,4 @@
-package dev.llmstatus.probe;
+package dev.llmstatus.official;
 
 import java.net.URI;
 import java.time.Instant;
@@ -6,19 +6,17 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import dev.llmstatus.status.Status;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the Statuspage v2 JSON documents ({@code summary.json}, {@code components.json}, {@code incidents.json}) that
- * Atlassian Statuspage and incident.io both serve, and maps their words onto {@link Status}.
+ * Reads the Statuspage v2 JSON documents ({@code summary.json}, {@code components.json}, {@code incidents.json})
+ * that Atlassian Statuspage and incident.io both serve, in their own words.
  */
 final class StatuspageParser {
 
@@ -27,26 +25,23 @@ final class StatuspageParser {
     private StatuspageParser() {
     }
 
-    /** A page that does not have the expected shape. */
-    static final class MalformedPageException extends RuntimeException {
-
-        MalformedPageException(String message) {
-            super(message);
-        }
-
-    }
-
     /**
      * What one summary said, before the optional documents next to it are merged in.
      *
-     * @param overall the indicator on our scale
+     * @param overall the page's indicator
      * @param description the page's headline
-     * @param components component name to level, in page order
+     * @param components components and groups, in page order
      * @param unresolved the incidents the summary lists (all unresolved)
+     * @param maintenances its {@code scheduled_maintenances} (upcoming and in progress)
      * @param pageUrl the page's own URL, for incident links, or {@code null}
      */
-    record Summary(Status overall, String description, Map<String, Status> components,
-            List<OfficialIncident> unresolved, String pageUrl) {
+    record Summary(OfficialLevel overall, String description, List<OfficialComponent> components,
+            List<OfficialIncident> unresolved, List<OfficialIncident> maintenances, String pageUrl) {
+
+        boolean names(String component) {
+            return this.components.stream().anyMatch((c) -> c.name().equals(component));
+        }
+
     }
 
     static Summary summary(String provider, byte[] json) {
@@ -56,73 +51,65 @@ final class StatuspageParser {
         if (indicator == null) {
             throw new MalformedPageException("summary.json has no status.indicator");
         }
-        Status overall = indicator(indicator);
-        if (overall == Status.UNKNOWN) {
+        OfficialLevel overall = OfficialLevel.indicator(indicator);
+        if (!overall.known()) {
             throw new MalformedPageException("summary.json has an unknown indicator '" + indicator + "'");
         }
         String pageUrl = text(root.path("page").path("url"));
         return new Summary(overall, text(status.path("description")), components(root, "summary.json"),
-                incidents(provider, root, pageUrl, "summary.json"), pageUrl);
+                incidents(provider, root.path("incidents"), pageUrl, "summary.json", false),
+                incidents(provider, root.path("scheduled_maintenances"), pageUrl, "summary.json", true), pageUrl);
     }
 
     /** The {@code components} of {@code components.json}. */
-    static Map<String, Status> components(byte[] json) {
+    static List<OfficialComponent> components(byte[] json) {
         return components(read(json, "components.json"), "components.json");
     }
 
     /** The {@code incidents} of {@code incidents.json} (the page's most recent ones, resolved or not). */
     static List<OfficialIncident> incidents(String provider, byte[] json, String pageUrl) {
-        return incidents(provider, read(json, "incidents.json"), pageUrl, "incidents.json");
+        return incidents(provider, read(json, "incidents.json").path("incidents"), pageUrl, "incidents.json", false);
     }
 
-    static Status componentStatus(String word) {
-        return switch ((word != null) ? word.toLowerCase(Locale.ROOT) : "") {
-            case "operational" -> Status.OPERATIONAL;
-            case "degraded_performance" -> Status.DEGRADED;
-            case "partial_outage" -> Status.PARTIAL_OUTAGE;
-            case "major_outage" -> Status.MAJOR_OUTAGE;
-            case "under_maintenance" -> Status.MAINTENANCE;
-            default -> Status.UNKNOWN;
-        };
+    /** The {@code scheduled_maintenances} of {@code scheduled-maintenances.json} (any status). */
+    static List<OfficialIncident> maintenances(String provider, byte[] json, String pageUrl) {
+        return incidents(provider, read(json, "scheduled-maintenances.json").path("scheduled_maintenances"), pageUrl,
+                "scheduled-maintenances.json", true);
     }
 
-    static Status indicator(String word) {
-        return switch ((word != null) ? word.toLowerCase(Locale.ROOT) : "") {
-            case "none" -> Status.OPERATIONAL;
-            case "minor" -> Status.DEGRADED;
-            case "major" -> Status.PARTIAL_OUTAGE;
-            case "critical" -> Status.MAJOR_OUTAGE;
-            case "maintenance" -> Status.MAINTENANCE;
-            default -> Status.UNKNOWN;
-        };
-    }
-
-    private static Map<String, Status> components(JsonNode root, String document) {
+    private static List<OfficialComponent> components(JsonNode root, String document) {
         JsonNode list = root.path("components");
         if (!list.isArray()) {
             throw new MalformedPageException(document + " has no components list");
         }
-        Map<String, Status> components = new LinkedHashMap<>();
+        Map<String, String> groupNames = new HashMap<>();
+        for (JsonNode component : list) {
+            if (component.path("group").asBoolean(false) && text(component.path("id")) != null) {
+                groupNames.put(text(component.path("id")), text(component.path("name")));
+            }
+        }
+        List<OfficialComponent> components = new ArrayList<>();
         for (JsonNode component : list) {
             String name = text(component.path("name"));
             if (name == null) {
                 throw new MalformedPageException(document + " has a component without a name");
             }
-            if (component.path("group").asBoolean(false)) {
-                continue;
-            }
-            components.put(name, componentStatus(text(component.path("status"))));
+            String groupId = text(component.path("group_id"));
+            components.add(new OfficialComponent(name, (groupId != null) ? groupNames.get(groupId) : null,
+                    OfficialLevel.component(text(component.path("status"))),
+                    component.path("group").asBoolean(false)));
         }
         return components;
     }
 
-    private static List<OfficialIncident> incidents(String provider, JsonNode root, String pageUrl, String document) {
-        JsonNode list = root.path("incidents");
+    private static List<OfficialIncident> incidents(String provider, JsonNode list, String pageUrl, String document,
+            boolean maintenance) {
         if (list.isMissingNode() || list.isNull()) {
             return List.of();
         }
         if (!list.isArray()) {
-            throw new MalformedPageException(document + ": incidents is not a list");
+            throw new MalformedPageException(document + ": " + (maintenance ? "scheduled_maintenances" : "incidents")
+                    + " is not a list");
         }
         List<OfficialIncident> incidents = new ArrayList<>();
         for (JsonNode incident : list) {
@@ -134,7 +121,8 @@ final class StatuspageParser {
             }
             String state = text(incident.path("status"));
             Instant resolvedAt = instant(incident.path("resolved_at"));
-            if (resolvedAt == null && ("resolved".equals(state) || "postmortem".equals(state))) {
+            if (resolvedAt == null && ("resolved".equals(state) || "postmortem".equals(state)
+                    || "completed".equals(state))) {
                 resolvedAt = instant(incident.path("updated_at"));
             }
             List<String> components = new ArrayList<>();
@@ -147,13 +135,23 @@ final class StatuspageParser {
             List<OfficialIncident.Update> updates = new ArrayList<>();
             for (JsonNode update : incident.path("incident_updates")) {
                 Instant at = instant(update.path("display_at"));
-                updates.add(new OfficialIncident.Update(text(update.path("status")), text(update.path("body")),
+                updates.add(new OfficialIncident.Update(text(update.path("status")),
+                        OfficialHtml.fromText(text(update.path("body"))),
                         (at != null) ? at : instant(update.path("created_at"))));
             }
             updates.sort(Comparator.comparing(OfficialIncident.Update::at,
                     Comparator.nullsLast(Comparator.reverseOrder())));
-            incidents.add(new OfficialIncident(provider, id, name, indicator(text(incident.path("impact"))), state,
-                    createdAt, resolvedAt, link(incident, pageUrl, id), components, updates));
+            // An incident began with its first update; created_at is when the post was opened, usually the same.
+            Instant started = instant(incident.path("started_at"));
+            Instant first = updates.isEmpty() ? null : updates.get(updates.size() - 1).at();
+            Instant begin = (first != null && first.isBefore(createdAt)) ? first : createdAt;
+            if (!maintenance && started != null && started.isBefore(begin)) {
+                begin = started;
+            }
+            incidents.add(new OfficialIncident(provider, id, name,
+                    OfficialLevel.indicator(text(incident.path("impact"))), state, begin, resolvedAt,
+                    link(incident, pageUrl, id), components, updates, maintenance,
+                    instant(incident.path("scheduled_for")), instant(incident.path("scheduled_until"))));
         }
         return incidents;
     }
@@ -171,7 +169,7 @@ final class StatuspageParser {
         }
     }
 
-    private static JsonNode read(byte[] json, String document) {
+    static JsonNode read(byte[] json, String document) {
         try {
             JsonNode root = JSON.readTree(json);
             if (root == null || !root.isObject()) {

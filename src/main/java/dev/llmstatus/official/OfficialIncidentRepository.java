@@ -1,4 +1,4 @@
-package dev.llmstatus.probe;
+package dev.llmstatus.official;
 
 import java.time.Instant;
 import java.util.List;

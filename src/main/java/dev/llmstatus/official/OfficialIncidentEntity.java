@@ -1,4 +1,4 @@
-package dev.llmstatus.probe;
+package dev.llmstatus.official;
 
 import java.net.URI;
 import java.time.Instant;
@@ -20,8 +20,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import dev.llmstatus.status.Status;
-
 /** An incident imported from an official page, keyed by provider and the page's own id. */
 @Entity
 @Table(name = "official_incident")
@@ -39,7 +37,15 @@ class OfficialIncidentEntity {
     private String name;
 
     @Enumerated(EnumType.STRING)
-    private Status impact;
+    private OfficialLevel impact;
+
+    private boolean maintenance;
+
+    @Column(name = "scheduled_for")
+    private Instant scheduledFor;
+
+    @Column(name = "scheduled_until")
+    private Instant scheduledUntil;
 
     private String state;
 
@@ -71,21 +77,24 @@ class OfficialIncidentEntity {
     }
 
     void update(OfficialIncident incident) {
-        this.name = ProbeResultEntity.cut(incident.name(), 500);
+        this.name = OfficialStatusEntity.cut(incident.name(), 500);
         this.impact = incident.impact();
-        this.state = ProbeResultEntity.cut(incident.state(), 32);
+        this.maintenance = incident.maintenance();
+        this.scheduledFor = incident.scheduledFor();
+        this.scheduledUntil = incident.scheduledUntil();
+        this.state = OfficialStatusEntity.cut(incident.state(), 32);
         this.createdAt = incident.createdAt();
         this.resolvedAt = incident.resolvedAt();
-        this.link = (incident.link() != null) ? ProbeResultEntity.cut(incident.link().toString(), 1000) : null;
-        List<String> names = incident.components().stream().map((name) -> ProbeResultEntity.cut(name, 255)).toList();
+        this.link = (incident.link() != null) ? OfficialStatusEntity.cut(incident.link().toString(), 1000) : null;
+        List<String> names = incident.components().stream().map((name) -> OfficialStatusEntity.cut(name, 255)).toList();
         if (!names.equals(this.components)) {
             this.components.clear();
             this.components.addAll(names);
         }
         List<Update> timeline = incident.updates()
             .stream()
-            .map((update) -> new Update(ProbeResultEntity.cut(update.state(), 32),
-                    ProbeResultEntity.cut(update.body(), 10000), update.at()))
+            .map((update) -> new Update(OfficialStatusEntity.cut(update.state(), 32),
+                    OfficialStatusEntity.cut(update.body(), 10000), update.at()))
             .toList();
         if (!timeline.equals(this.updates)) {
             this.updates.clear();
@@ -93,10 +102,14 @@ class OfficialIncidentEntity {
         }
     }
 
-    /** Marks an incident resolved that the page no longer lists as unresolved. */
+    /** Marks an incident resolved (a maintenance completed) that the page no longer lists as open. */
     void resolve(Instant at) {
         this.resolvedAt = at;
-        this.state = "resolved";
+        this.state = this.maintenance ? "completed" : "resolved";
+    }
+
+    boolean maintenance() {
+        return this.maintenance;
     }
 
     String externalId() {
@@ -110,7 +123,8 @@ class OfficialIncidentEntity {
     OfficialIncident toIncident() {
         return new OfficialIncident(this.provider, this.externalId, this.name, this.impact, this.state,
                 this.createdAt, this.resolvedAt, (this.link != null) ? URI.create(this.link) : null,
-                List.copyOf(this.components), this.updates.stream().map(Update::toUpdate).toList());
+                List.copyOf(this.components), this.updates.stream().map(Update::toUpdate).toList(), this.maintenance,
+                this.scheduledFor, this.scheduledUntil);
     }
 
     @Embeddable

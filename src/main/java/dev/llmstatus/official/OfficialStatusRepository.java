@@ -1,4 +1,4 @@
-package dev.llmstatus.probe;
+package dev.llmstatus.official;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
