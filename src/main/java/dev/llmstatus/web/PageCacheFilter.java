@@ -52,9 +52,12 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     static final String CACHE_CONTROL = "public, max-age=15, stale-while-revalidate=60";
 
-    /** Static files have their own caching; the error lookup answers any text, which must not crowd out pages. */
+    /**
+     * Static files have their own caching; the error lookup answers any text, which must not crowd out pages; the
+     * subscription pages belong to one subscriber each.
+     */
     private static final Set<String> UNCACHED_PREFIXES = Set.of("/actuator", "/css/", "/js/", "/img/",
-            "/errors/lookup");
+            "/errors/lookup", "/notify/");
 
     private static final int GZIP_MIN_BYTES = 512;
 
