@@ -158,7 +158,7 @@ class StatuspageSummaries {
         }
         String created = timestamp(incident.startedAt());
         String updated = updates.isEmpty() ? created : updates.get(0).displayAt();
-        return new Statuspage.Incident(id, incident.title(), status, impact(incident.impact()),
+        return new Statuspage.Incident(id, incident.title(), status, indicator(incident.impact()),
                 this.links.incident(slug, incident.id()), created, updated, null, timestamp(incident.resolvedAt()),
                 created, pageId, updates, components);
     }
@@ -183,12 +183,11 @@ class StatuspageSummaries {
         };
     }
 
-    /** {@code none, minor, major, critical} or {@code maintenance}, as Statuspage pages write it. */
+    /**
+     * {@code none, minor, major, critical} or {@code maintenance}, as Statuspage pages write it for a page's
+     * indicator and an incident's impact alike.
+     */
     static String indicator(Status level) {
-        return level.known() ? level.indicator() : "none";
-    }
-
-    static String impact(Status level) {
         return level.known() ? level.indicator() : "none";
     }
 
