@@ -70,36 +70,47 @@ class CatalogLoaderTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            missing slug          | '- slug: acme'         | '- slug: '                              | provider #1 (name 'Acme AI'): slug: missing
-            bad slug              | 'slug: acme'           | 'slug: Acme_AI'                         | provider 'Acme_AI': slug: 'Acme_AI' must be lowercase
-            malformed probe url   | 'url: https://api.acme.example/v1/models' | 'url: htp//nope'    | provider 'acme': components[0].probe.url: malformed URL 'htp//nope'
-            unknown kind          | 'kind: statuspage'     | 'kind: pagerduty'                       | provider 'acme': statusPage.kind: unknown kind 'pagerduty'
-            statuspage needs api  | 'api: https://status.acme.example/api/v2/summary.json' | 'url2: x' | provider 'acme': statusPage.url2: unknown field
-            bad status            | 'expect: [401]'        | 'expect: [401, 999]'                    | provider 'acme': components[0].probe.expect: '999' is not an HTTP status
-            empty expect          | 'expect: [401]'        | 'expect: []'                            | provider 'acme': components[0].probe.expect: missing or empty list
-            bad method            | 'url: https://api.acme.example/v1/models' | 'method: DELETE'    | provider 'acme': components[0].probe.method: unsupported method 'DELETE'
-            bad duration          | 'expect: [401]'        | 'expect: [401]\\n          interval: soon' | provider 'acme': components[0].probe.interval: 'soon' is not a duration
-            missing errors doc    | 'errors: https://docs.acme.example/errors' | 'rateLimits: https://docs.acme.example/limits' | provider 'acme': docs.errors: missing
+            missing slug          | '- slug: acme'         | '- slug: '                              | providers[0, name 'Acme AI'].slug: missing
+            bad slug              | 'slug: acme'           | 'slug: Acme_AI'                         | providers[Acme_AI].slug: 'Acme_AI' must be lowercase letters, digits and single dashes
+            malformed probe url   | 'url: https://api.acme.example/v1/models' | 'url: htp//nope'    | providers[acme].components[api].probe.url: 'htp//nope' is not an absolute http or https URL
+            url with spaces       | 'url: https://api.acme.example/v1/models' | 'url: https://a b'  | providers[acme].components[api].probe.url: 'https://a b' is not a URL
+            unknown kind          | 'kind: statuspage'     | 'kind: pagerduty'                       | providers[acme].statusPage.kind: 'pagerduty' is not one of statuspage, incidentio, feed, none
+            unknown field         | 'api: https://status.acme.example/api/v2/summary.json' | 'url2: x' | providers[acme].statusPage.url2: unknown field (expected one of api, feed, kind, url)
+            misspelt probe field  | 'expect: [401]'        | 'expect: [401]\n          intervall: 60s' | providers[acme].components[api].probe.intervall: unknown field (expected one of expect, interval, latencyThreshold, method, timeout, url)
+            statuspage needs api  | 'api: https://status.acme.example/api/v2/summary.json' | 'feed: https://status.acme.example/feed' | providers[acme].statusPage.api: missing (kind 'statuspage' needs it)
+            bad status            | 'expect: [401]'        | 'expect: [401, 999]'                    | providers[acme].components[api].probe.expect: '999' is not an HTTP status (100-599)
+            status as text        | 'expect: [401]'        | 'expect: [401, abc]'                    | providers[acme].components[api].probe.expect[1]: 'abc' is not a number
+            empty expect          | 'expect: [401]'        | 'expect: []'                            | providers[acme].components[api].probe.expect: missing or empty list
+            expect not a list     | 'expect: [401]'        | 'expect: {a: 1}'                        | providers[acme].components[api].probe.expect: must be a list
+            bad method            | 'url: https://api.acme.example/v1/models' | 'method: DELETE'    | providers[acme].components[api].probe.method: 'DELETE' is not a supported method (expected GET, HEAD or POST)
+            bad duration          | 'expect: [401]'        | 'expect: [401]\n          interval: soon' | providers[acme].components[api].probe.interval: 'soon' is not a duration (examples: 500ms, 10s, 2m)
+            negative duration     | 'expect: [401]'        | 'expect: [401]\n          interval: -5s' | providers[acme].components[api].probe.interval: '-5s' must be positive
+            missing errors doc    | 'errors: https://docs.acme.example/errors' | 'rateLimits: https://docs.acme.example/limits' | providers[acme].docs.errors: missing
+            missing docs          | 'docs:'                | 'docz:'                                 | providers[acme].docz: unknown field (expected one of aliases, apiBaseUrl, components, docs, models, name, slug, statusPage, website)
+            null alias            | 'name: Acme AI'        | 'name: Acme AI\n    aliases: [Acme Corp, null]' | providers[acme].aliases[1]: missing
+            duplicate alias       | 'name: Acme AI'        | 'name: Acme AI\n    aliases: [Acme Corp, ACME corp]' | providers[acme].aliases: duplicate entry 'ACME corp'
+            alias is a slug       | 'name: Acme AI'        | 'name: Acme AI\n    aliases: [Acme]'   | providers[acme].aliases[0]: 'Acme' is already the slug of 'acme'
             """)
     void badEntryFailsWithOneLineNamingProviderAndField(String name, String from, String to, String expected) {
         String yaml = "providers:\n" + VALID_PROVIDER.replace(from, to.replace("\\n", "\n"));
+        assertThat(yaml).as("fixture contains %s", from).isNotEqualTo("providers:\n" + VALID_PROVIDER);
         assertThatExceptionOfType(CatalogException.class).isThrownBy(() -> load(yaml))
-            .satisfies((ex) -> assertThat(ex.getMessage()).contains(expected).doesNotContain("\n"));
+            .satisfies((ex) -> assertThat(ex.getMessage()).isEqualTo("Invalid catalog Byte array resource [test catalog]: " + expected));
     }
 
     @Test
     void duplicateSlugIsNamed() {
         String yaml = "providers:\n" + VALID_PROVIDER + VALID_PROVIDER;
         assertThatExceptionOfType(CatalogException.class).isThrownBy(() -> load(yaml))
-            .withMessageContaining("provider 'acme': slug: duplicate slug 'acme'");
+            .withMessage("Invalid catalog Byte array resource [test catalog]: providers[acme].slug: duplicate slug 'acme'");
     }
 
     @Test
     void feedKindRequiresAFeed() {
-        String yaml = "providers:\n" + VALID_PROVIDER.replace("kind: statuspage", "kind: feed")
-            .replace("api: https://status.acme.example/api/v2/summary.json", "url: https://status.acme.example");
-        assertThatExceptionOfType(CatalogException.class).isThrownBy(() -> load(yaml))
-            .withMessageContaining("statusPage.feed: missing");
+        String withoutFeed = "providers:\n" + VALID_PROVIDER.replace("kind: statuspage", "kind: feed")
+            .replace("\n          api: https://status.acme.example/api/v2/summary.json", "");
+        assertThatExceptionOfType(CatalogException.class).isThrownBy(() -> load(withoutFeed))
+            .withMessageEndingWith("providers[acme].statusPage.feed: missing (kind 'feed' needs it)");
     }
 
     @Test
@@ -107,13 +118,35 @@ class CatalogLoaderTests {
         String yaml = "providers:\n" + VALID_PROVIDER.replace("expect: [401]",
                 "expect: [401]\n          timeout: 90s\n          interval: 60s");
         assertThatExceptionOfType(CatalogException.class).isThrownBy(() -> load(yaml))
-            .withMessageContaining("components[0].probe.timeout: must not be longer than the interval");
+            .withMessageEndingWith("providers[acme].components[api].probe.timeout: must not be longer than the interval (1m)");
+    }
+
+    @Test
+    void latencyThresholdFromTheDefaultsMustStayBelowTheTimeout() {
+        String yaml = "defaults:\n  latencyThreshold: 20s\nproviders:\n" + VALID_PROVIDER;
+        assertThatExceptionOfType(CatalogException.class).isThrownBy(() -> load(yaml))
+            .withMessageEndingWith("providers[acme].components[api].probe.latencyThreshold: must be shorter than the timeout (10s)");
+    }
+
+    @Test
+    void unknownTopLevelKeyIsAnError() {
+        assertThatExceptionOfType(CatalogException.class)
+            .isThrownBy(() -> load("default:\n  interval: 30s\nproviders:\n" + VALID_PROVIDER))
+            .withMessage("Invalid catalog Byte array resource [test catalog]: default: unknown field (expected one of defaults, providers)");
     }
 
     @Test
     void brokenYamlIsReportedAsSuch() {
         assertThatExceptionOfType(CatalogException.class).isThrownBy(() -> load("providers: [\n  - {"))
-            .withMessageContaining("is not valid YAML");
+            .withMessageStartingWith("Invalid catalog Byte array resource [test catalog]: is not valid YAML: ")
+            .satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void duplicateKeyIsReportedAsBrokenYaml() {
+        assertThatExceptionOfType(CatalogException.class)
+            .isThrownBy(() -> load("providers:\n" + VALID_PROVIDER.replace("name: Acme AI", "name: Acme AI\n    name: Acme")))
+            .withMessageContaining("is not valid YAML: Duplicate Object property \"name\"");
     }
 
     private static Catalog load(String yaml) {

@@ -182,7 +182,7 @@ class OfficialPageReaderTests {
         return new Provider("p", "P", site, site, new Docs(site, null, null),
                 new StatusPageSource(kind, site, api, feed),
                 List.of(new Component("api", "API", "API", new ProbeDefinition("GET", site, java.util.Set.of(200),
-                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60)))));
+                        Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60)))), List.of(), List.of());
     }
 
 }
