@@ -116,7 +116,8 @@ public final class YamlDocument {
     public void validate(Object value) {
         Optional<ConstraintViolation<Object>> first = VALIDATOR.validate(value)
             .stream()
-            .min(Comparator.comparing((violation) -> violation.getPropertyPath().toString()));
+            .min(Comparator.comparing((ConstraintViolation<Object> violation) -> violation.getPropertyPath().toString())
+                .thenComparing((violation) -> !isPresence(violation)));
         first.ifPresent((violation) -> {
             throw new YamlProblem(label(steps(violation.getPropertyPath())), problem(violation), null);
         });
@@ -232,9 +233,7 @@ public final class YamlDocument {
 
     private static String problem(ConstraintViolation<?> violation) {
         Object value = violation.getInvalidValue();
-        Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
-        boolean presence = constraint == NotNull.class || constraint == NotBlank.class
-                || constraint == NotEmpty.class;
+        boolean presence = isPresence(violation);
         if (presence && value instanceof Collection<?> collection && collection.isEmpty()) {
             return "missing or empty list";
         }
@@ -247,6 +246,12 @@ public final class YamlDocument {
         boolean scalar = value instanceof CharSequence || value instanceof Number || value instanceof URI
                 || value instanceof Enum<?>;
         return scalar ? "'" + value + "' " + violation.getMessage() : violation.getMessage();
+    }
+
+    /** Whether the violated constraint asks for a value at all; "missing" says more than what a value must be. */
+    private static boolean isPresence(ConstraintViolation<?> violation) {
+        Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+        return constraint == NotNull.class || constraint == NotBlank.class || constraint == NotEmpty.class;
     }
 
     private static String problem(JacksonException ex) {
