@@ -1,6 +1,7 @@
 package dev.llmstatus.api;
 
 import dev.llmstatus.status.StatusEngine;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ class BadgeController {
         this.engine = engine;
     }
 
+    @CachedPage
     @GetMapping("/badge/{slug}.svg")
     ResponseEntity<String> badge(@PathVariable String slug) {
         return this.engine.current()

@@ -3,6 +3,7 @@ package dev.llmstatus.api;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,11 +26,13 @@ class FeedController {
         this.feeds = feeds;
     }
 
+    @CachedPage
     @GetMapping("/status/{slug}/history.atom")
     ResponseEntity<String> atom(@PathVariable String slug) {
         return feed(slug, IncidentFeeds.Format.ATOM);
     }
 
+    @CachedPage
     @GetMapping("/status/{slug}/history.rss")
     ResponseEntity<String> rss(@PathVariable String slug) {
         return feed(slug, IncidentFeeds.Format.RSS);

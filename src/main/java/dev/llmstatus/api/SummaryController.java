@@ -3,6 +3,7 @@ package dev.llmstatus.api;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,11 +27,13 @@ class SummaryController {
         this.summaries = summaries;
     }
 
+    @CachedPage
     @GetMapping({ "/api/v1/summary.json", "/api/v2/summary.json" })
     ResponseEntity<Statuspage.Summary> site() {
         return json(this.summaries.site(this.engine.current()));
     }
 
+    @CachedPage
     @GetMapping({ "/api/v1/providers/{slug}/summary.json", "/status/{slug}/api/v2/summary.json" })
     ResponseEntity<Statuspage.Summary> provider(@PathVariable String slug) {
         StatusSnapshot snapshot = this.engine.current();

@@ -14,7 +14,7 @@ import dev.llmstatus.system.StatusCode;
 import dev.llmstatus.system.WebUrl;
 
 /**
- * An HTTP front-door probe: one request without credentials, and the statuses that show the door is open.
+ * A {@link CheckKind#FRONT_DOOR} check: one request without credentials, and the statuses that show the door is open.
  *
  * @param method GET (when the catalog says nothing), HEAD or POST
  * @param url the target
@@ -28,11 +28,16 @@ public record ProbeDefinition(
         String method, @NotNull @WebUrl URI url, @NotEmpty Set<@StatusCode Integer> expect,
         @NotNull @DurationMin(millis = 1, message = "must be positive") Duration latencyThreshold,
         @NotNull @DurationMin(millis = 1, message = "must be positive") Duration timeout,
-        @NotNull @DurationMin(millis = 1, message = "must be positive") Duration interval) {
+        @NotNull @DurationMin(millis = 1, message = "must be positive") Duration interval) implements CheckDefinition {
 
     public ProbeDefinition {
         method = (method != null) ? method.strip().toUpperCase(Locale.ROOT) : "GET";
         expect = (expect != null) ? Set.copyOf(expect) : Set.of();
+    }
+
+    @Override
+    public CheckKind kind() {
+        return CheckKind.FRONT_DOOR;
     }
 
     /** This probe with the catalog's defaults wherever it gives no duration of its own. */

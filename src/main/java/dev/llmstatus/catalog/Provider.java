@@ -39,6 +39,12 @@ public record Provider(@NotBlank @Pattern(regexp = Catalog.KEY, message = Catalo
         models = (models != null) ? List.copyOf(models) : List.of();
     }
 
+    /** A provider without aliases or models. */
+    public Provider(String slug, String name, URI website, URI apiBaseUrl, Docs docs, StatusPageSource statusPage,
+            List<Component> components) {
+        this(slug, name, website, apiBaseUrl, docs, statusPage, components, List.of(), List.of());
+    }
+
     /** This provider with the catalog's defaults filled into its probes. */
     Provider withProbeDefaults(CatalogFile.Defaults defaults) {
         return new Provider(this.slug, this.name, this.website, this.apiBaseUrl, this.docs, this.statusPage,

@@ -34,7 +34,7 @@ public record StatusPageSource(@NotNull StatusPageKind kind, @WebUrl URI url, @W
         if (this.kind != StatusPageKind.NONE && this.url == null) {
             return Optional.of("url");
         }
-        if ((this.kind == StatusPageKind.STATUSPAGE || this.kind == StatusPageKind.INCIDENTIO) && this.api == null) {
+        if (this.kind.readsApi() && this.api == null) {
             return Optional.of("api");
         }
         if (this.kind == StatusPageKind.FEED && this.feed == null) {

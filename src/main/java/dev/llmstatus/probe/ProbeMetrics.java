@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
  * and outcome, {@code llmstatus.probe.in.flight}, and {@code llmstatus.probe.lag} (how late probes start after their
  * due time).
  */
+@ProbingComponent
 final class ProbeMetrics {
 
     private final MeterRegistry registry;

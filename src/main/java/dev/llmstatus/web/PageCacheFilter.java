@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,32 +29,30 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.WebUtils;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Serves pages, feeds, badges and API answers from memory: each is rendered once per snapshot version (concurrent
- * misses get the previous snapshot's page while the first one renders; the query string is ignored), with a strong
- * ETag, Last-Modified, a short public max-age with stale-while-revalidate, and a pre-compressed gzip copy.
- * Conditional requests get 304. A request with a session or with the thank-you cookie a report leaves is never
- * served from or stored in the cache.
+ * misses get the previous snapshot's page while the first one renders), with a strong ETag (a hash of the bytes, so
+ * an unchanged page keeps its ETag across snapshots), Last-Modified, a short public max-age with
+ * stale-while-revalidate, and a pre-compressed gzip copy. Conditional requests get 304. Which requests may be
+ * answered from memory is decided by their handler ({@link CacheableRoutes}), never by the shape of the URL.
  */
 @Component
 @Order(PageCacheFilter.ORDER)
-class PageCacheFilter extends OncePerRequestFilter {
+class PageCacheFilter extends OncePerRequestFilter implements SmartInitializingSingleton {
 
     /** After the security headers and the API's CORS header, before everything else. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     static final String CACHE_CONTROL = "public, max-age=15, stale-while-revalidate=60";
-
-    /** Static files have their own caching; the error lookup answers any text, which must not crowd out pages. */
-    private static final Set<String> UNCACHED_PREFIXES = Set.of("/actuator", "/css/", "/js/", "/img/",
-            "/errors/lookup");
 
     private static final int GZIP_MIN_BYTES = 512;
 
@@ -79,14 +77,25 @@ class PageCacheFilter extends OncePerRequestFilter {
 
     private final Counter stale;
 
-    PageCacheFilter(StatusEngine engine, MeterRegistry meters) {
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+
+    private volatile CacheableRoutes routes = new CacheableRoutes(List.of());
+
+    PageCacheFilter(StatusEngine engine, MeterRegistry meters, ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.engine = engine;
+        this.mappings = mappings;
         this.hits = Counter.builder("llmstatus.page.cache").tag("result", "hit").register(meters);
         this.misses = Counter.builder("llmstatus.page.cache").tag("result", "miss").register(meters);
         this.stale = Counter.builder("llmstatus.page.cache").tag("result", "stale").register(meters);
     }
 
-    record Key(long version, String uri) {
+    /** Reads the routes once every handler is known; a marked handler that could not be cached stops start-up. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        this.routes = CacheableRoutes.of(this.mappings.orderedStream().toList());
+    }
+
+    record Key(long version, String route) {
     }
 
     record Page(String contentType, byte[] body, byte[] gzip, String etag, Instant lastModified) {
@@ -95,25 +104,19 @@ class PageCacheFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return true;
-        }
-        String path = request.getRequestURI();
-        return path.equals("/error") || UNCACHED_PREFIXES.stream().anyMatch(path::startsWith);
+        return !"GET".equals(method) && !"HEAD".equals(method);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getSession(false) != null
-                || WebUtils.getCookie(request, ProviderController.THANKS_COOKIE) != null) {
-            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        String route = this.routes.key(request);
+        if (route == null) {
             chain.doFilter(request, response);
             return;
         }
         StatusSnapshot snapshot = this.engine.current();
-        // Cached pages take no query parameters, so a query never makes a new entry: random ones cannot flush the cache.
-        Key key = new Key(snapshot.version(), request.getRequestURI());
+        Key key = new Key(snapshot.version(), route);
         Page page = this.cache.getIfPresent(key);
         if (page != null) {
             this.hits.increment();
@@ -135,7 +138,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         if (other != null) {
             // A new snapshot arrived and another request is rendering it: rather than queue behind that render,
             // serve the previous snapshot's page, a second or two old and consistent in itself.
-            Page previous = this.latest.getIfPresent(key.uri());
+            Page previous = this.latest.getIfPresent(key.route());
             if (previous != null) {
                 this.stale.increment();
                 return previous;
@@ -182,8 +185,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         }
         byte[] body = buffered.body();
         boolean cacheable = key != null && buffered.getStatus() == HttpServletResponse.SC_OK
-                && buffered.getContentType() != null && request.getSession(false) == null
-                && !response.containsHeader(HttpHeaders.SET_COOKIE);
+                && buffered.getContentType() != null && !response.containsHeader(HttpHeaders.SET_COOKIE);
         if (!cacheable) {
             response.setContentLength(body.length);
             if (!"HEAD".equals(request.getMethod())) {
@@ -195,7 +197,7 @@ class PageCacheFilter extends OncePerRequestFilter {
         Page page = new Page(buffered.getContentType(), body, gzip(body), etag(body),
                 snapshot.builtAt().truncatedTo(ChronoUnit.SECONDS));
         this.cache.put(key, page);
-        this.latest.put(key.uri(), page);
+        this.latest.put(key.route(), page);
         return page;
     }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
+import dev.llmstatus.system.CachedPage;
 import dev.llmstatus.system.SiteProperties;
 
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ class SitemapController {
         this.paths = paths;
     }
 
+    @CachedPage
     @GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<String> sitemap() {
         StatusSnapshot snapshot = this.engine.current();
@@ -51,6 +53,7 @@ class SitemapController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml.toString());
     }
 
+    @CachedPage
     @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> robots() {
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("User-agent: *\nAllow: /\n"

@@ -55,7 +55,7 @@ class CatalogStartupIntegrationTests {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("start-up ends").isTrue();
         String output = Files.readString(log);
         assertThat(process.exitValue()).as(output).isNotZero();
         assertThat(output).containsPattern("Invalid catalog .*providers\\.yml.*: \\Q" + expected + "\\E");

@@ -74,7 +74,7 @@ class KnowledgeBaseStartupIntegrationTests {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("start-up ends").isTrue();
         String output = Files.readString(log);
         assertThat(process.exitValue()).as(output).isNotZero();
         assertThat(output).containsPattern(pattern);

@@ -36,7 +36,7 @@ final class Results {
         return new Provider(slug, slug.toUpperCase(), URI.create("https://" + slug + ".example"),
                 URI.create("https://api." + slug + ".example"), new Docs(URI.create("https://docs.example/e"), null,
                         null),
-                StatusPageSource.NONE, List.of(components), List.of(), List.of());
+                StatusPageSource.NONE, List.of(components));
     }
 
     static List<ProbeResult> series(String provider, String component, String outcomes, Instant end) {

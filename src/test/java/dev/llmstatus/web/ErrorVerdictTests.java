@@ -55,7 +55,7 @@ class ErrorVerdictTests {
         assertThat(verdict.evidence().get(1).finding()).isEqualTo("Partial outage: API failing.");
         assertThat(verdict.evidence().get(2).finding()).isEqualTo("StepFun: partial outage of API.");
         assertThat(verdict.evidence().get(3).finding()).isEqualTo("0 people reported rate limits in the last hour.");
-        assertThat(verdict.sentence()).contains("sends no API key").contains("not just you");
+        assertThat(verdict.sentence()).contains("send no API key").contains("not just you");
     }
 
     @Test
