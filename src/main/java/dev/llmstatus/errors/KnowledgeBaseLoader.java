@@ -39,6 +39,9 @@ final class KnowledgeBaseLoader {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z_]+}");
 
+    /** Where a text may point to the official status page: items a page can leave out. */
+    private static final Pattern DROPPABLE = Pattern.compile("(causes|fixes)\\[\\d+]|faq\\[\\d+]\\.a");
+
     private KnowledgeBaseLoader() {
     }
 
@@ -134,14 +137,22 @@ final class KnowledgeBaseLoader {
         return overlay;
     }
 
-    /** Binds and validates a file whose texts may use no placeholder but {@code {provider}}. */
+    /**
+     * Binds and validates a file whose texts may use {@code {provider}} anywhere and {@code {statusPage}} only in
+     * causes, fixes and FAQ answers, which a page leaves out for a provider without an official status page.
+     */
     private static <T> T bindTexts(YamlDocument document, Class<T> type) {
         T value = document.bindValid(type);
-        document.checkTexts((text) -> {
+        document.checkTexts((path, text) -> {
             Matcher placeholder = PLACEHOLDER.matcher(text);
             while (placeholder.find()) {
-                if (!placeholder.group().equals("{provider}")) {
-                    return "unknown placeholder '" + placeholder.group() + "' (only {provider} is replaced)";
+                String found = placeholder.group();
+                if (found.equals(ProviderErrorPage.STATUS_PAGE) && !DROPPABLE.matcher(path).matches()) {
+                    return "'" + found + "' may only stand in causes, fixes and FAQ answers, which are left out "
+                            + "for providers without a status page";
+                }
+                if (!found.equals("{provider}") && !found.equals(ProviderErrorPage.STATUS_PAGE)) {
+                    return "unknown placeholder '" + found + "' (only {provider} and {statusPage} are replaced)";
                 }
             }
             return null;

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -140,16 +140,16 @@ public final class YamlDocument {
 
     /**
      * Runs {@code check} over every text value in the document, in order.
-     * @param check the problem with a text, or {@code null} when it is fine
+     * @param check given the text's path (as in messages) and the text, its problem, or {@code null} when it is fine
      * @throws YamlProblem for the first text with a problem
      */
-    public void checkTexts(Function<String, String> check) {
+    public void checkTexts(BiFunction<String, String, String> check) {
         checkTexts(this.root, new ArrayList<>(), check);
     }
 
-    private void checkTexts(JsonNode node, List<Object> path, Function<String, String> check) {
+    private void checkTexts(JsonNode node, List<Object> path, BiFunction<String, String, String> check) {
         if (node.isString()) {
-            String problem = check.apply(node.asString());
+            String problem = check.apply(label(path), node.asString());
             if (problem != null) {
                 throw new YamlProblem(label(path), problem, null);
             }

@@ -147,7 +147,8 @@ class KnowledgeBaseLoaderTests {
             bad probe outcome     | topics/429-rate-limit-exceeded.yml | '[RATE_LIMITED]'            | '[Rate limited]'             | probeOutcomes: 'Rate limited' must be the name of a constant, such as API_ERRORS
             bad status            | topics/429-rate-limit-exceeded.yml | 'httpStatuses: [429]'       | 'httpStatuses: [4290]'       | httpStatuses[0]: '4290' is not an HTTP status (100-599)
             bad overlay status    | providers/anthropic.yml            | 'httpStatus: 529'           | 'httpStatus: overloaded'     | topics.529-overloaded.httpStatus: 'overloaded' is not a number
-            unknown placeholder   | topics/529-overloaded.yml          | '{provider} is overloaded.' | '{providr} is overloaded.'   | summary: unknown placeholder '{providr}' (only {provider} is replaced)
+            unknown placeholder   | topics/529-overloaded.yml          | '{provider} is overloaded.' | '{providr} is overloaded.'   | summary: unknown placeholder '{providr}' (only {provider} and {statusPage} are replaced)
+            status page in prose  | topics/529-overloaded.yml          | '{provider} is overloaded.' | 'See {statusPage}.'          | summary: '{statusPage}' may only stand in causes, fixes and FAQ answers
             slug not file name    | topics/529-overloaded.yml          | 'slug: 529-overloaded'      | 'slug: 529'                  | slug: '529' does not match the file name '529-overloaded.yml'
             faq without answer    | topics/529-overloaded.yml          | '    a: "No."'              | '    b: "No."'               | faq[0].b: unknown field
             empty causes          | topics/529-overloaded.yml          | 'causes: ["Load."]'         | 'causes: []'                 | causes: missing or empty list

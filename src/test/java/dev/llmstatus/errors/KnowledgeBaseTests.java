@@ -1,6 +1,10 @@
 package dev.llmstatus.errors;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -46,6 +50,49 @@ class KnowledgeBaseTests {
             assertThat(topic.faq()).as(topic.slug()).hasSizeGreaterThanOrEqualTo(3);
             assertThat(topic.retry().advice()).isNotBlank();
         });
+    }
+
+    @Test
+    void providersWithoutAnOfficialStatusPageAreNeverSentToOne() {
+        assertThat(catalog.providers()).filteredOn((provider) -> !provider.statusPage().exists()).isNotEmpty()
+            .allSatisfy((provider) -> assertThat(knowledgeBase.pagesFor(provider.slug())).allSatisfy((page) -> {
+                String said = String.join(" ", page.causesHtml()) + String.join(" ", page.fixesHtml())
+                        + page.meaningHtml() + page.retryAdviceHtml()
+                        + page.faq().stream().map(ProviderErrorPage.Faq::answerHtml).toList()
+                        + page.specifics().notesHtml();
+                assertThat(said).as(provider.slug() + " " + page.slug()).doesNotContainIgnoringCase("status page")
+                    .doesNotContain("{statusPage}");
+            }));
+        ProviderErrorPage stepfun = knowledgeBase.page("stepfun", "500-internal-server-error").orElseThrow();
+        assertThat(stepfun.fixesHtml()).contains("Check the live signals on this page for an incident.");
+    }
+
+    @Test
+    void providersWithAnOfficialStatusPageGetALinkToIt() {
+        ProviderErrorPage anthropic = knowledgeBase.page("anthropic", "503").orElseThrow();
+        assertThat(anthropic.fixesHtml()).contains("Look for an incident on <a rel=\"nofollow noopener noreferrer\" "
+                + "href=\"https://status.claude.com\">Anthropic's official status page</a>.");
+        assertThat(knowledgeBase.generalPage("503").orElseThrow().fixesHtml())
+            .contains("Look for an incident on the provider's official status page.");
+    }
+
+    @Test
+    void aProvidersOwnListHoldsOnlyItsOwnStringsAndNeutralOnes() {
+        Map<String, Set<String>> owners = new HashMap<>();
+        knowledgeBase.overlays().forEach((overlay) -> overlay.topics().values().forEach((own) -> Stream
+            .concat(own.codes().stream(), own.signatures().stream())
+            .forEach((string) -> owners.computeIfAbsent(string.toLowerCase(Locale.ROOT), (key) -> new HashSet<>())
+                .add(overlay.provider()))));
+        assertThat(catalog.providers()).allSatisfy((provider) -> assertThat(knowledgeBase.pagesFor(provider.slug()))
+            .allSatisfy((page) -> assertThat(page.signatures()).allSatisfy((signature) -> assertThat(
+                    owners.getOrDefault(signature.toLowerCase(Locale.ROOT), Set.of(provider.slug())))
+                .as(provider.slug() + " " + page.slug() + " lists " + signature)
+                .contains(provider.slug()))));
+        ProviderErrorPage stepfun = knowledgeBase.page("stepfun", "401").orElseThrow();
+        assertThat(stepfun.signatures()).startsWith("Incorrect API key provided").contains("401 Unauthorized")
+            .doesNotContain("authentication_error", "x-api-key header is required", "InvalidApiKey");
+        assertThat(knowledgeBase.generalPage("401").orElseThrow().signatures())
+            .contains("authentication_error", "InvalidApiKey", "401 Unauthorized");
     }
 
     @Test
