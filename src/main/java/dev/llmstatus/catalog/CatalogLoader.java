@@ -170,9 +170,9 @@ public final class CatalogLoader {
                 kind = StatusPageKind.valueOf(kindText.toUpperCase(Locale.ROOT));
             }
             catch (IllegalArgumentException ex) {
-                throw fail(path + "kind", "unknown kind '" + kindText + "' (expected statuspage, incidentio, feed or none)");
+                throw fail(path + "kind", "unknown kind '" + kindText + "' (expected statuspage, incidentio, flashduty, feed or none)");
             }
-            boolean needsApi = kind == StatusPageKind.STATUSPAGE || kind == StatusPageKind.INCIDENTIO;
+            boolean needsApi = kind.readsApi();
             URI url = url(node, "url", path, kind != StatusPageKind.NONE);
             URI api = url(node, "api", path, needsApi);
             URI feed = url(node, "feed", path, kind == StatusPageKind.FEED);

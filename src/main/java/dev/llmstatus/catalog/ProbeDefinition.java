@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * An HTTP front-door probe: one request without credentials, and the statuses that show the door is open.
+ * A {@link CheckKind#FRONT_DOOR} check: one request without credentials, and the statuses that show the door is open.
  *
  * @param method GET, HEAD or POST
  * @param url the target
@@ -15,10 +15,15 @@ import java.util.Set;
  * @param interval time between two probes
  */
 public record ProbeDefinition(String method, URI url, Set<Integer> expect, Duration latencyThreshold, Duration timeout,
-        Duration interval) {
+        Duration interval) implements CheckDefinition {
 
     public ProbeDefinition {
         expect = Set.copyOf(expect);
+    }
+
+    @Override
+    public CheckKind kind() {
+        return CheckKind.FRONT_DOOR;
     }
 
 }

@@ -9,20 +9,25 @@ import java.util.HexFormat;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * ShedLock locks that make work happen once across instances sharing one database. A lock is held for a fixed time
  * and never released early: whoever takes it first in a period does the work, and the others, which try at the same
  * wall-clock moments, find it taken.
  */
+@ProbingComponent
 final class ClusterLocks {
 
     private static final int MAX_NAME = 64;
 
     private final LockProvider provider;
 
-    ClusterLocks(LockProvider provider) {
-        this.provider = provider;
+    ClusterLocks(JdbcTemplate jdbc) {
+        this.provider = new JdbcTemplateLockProvider(
+                JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(jdbc).usingDbTime().build());
     }
 
     /** Takes the lock for {@code hold} if nobody holds it. */

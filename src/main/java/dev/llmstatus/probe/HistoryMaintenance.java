@@ -2,11 +2,9 @@ package dev.llmstatus.probe;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the history small: rolls raw results up into hourly rollups, and deletes what has expired in bounded
  * batches so that no single statement locks or logs millions of rows.
  */
+@ProbingComponent
 final class HistoryMaintenance {
 
     private static final Logger logger = LoggerFactory.getLogger(HistoryMaintenance.class);
@@ -34,8 +33,6 @@ final class HistoryMaintenance {
 
     private final HourlyRollupRepository rollups;
 
-    private final OfficialIncidentRepository incidents;
-
     private final EntityManager entityManager;
 
     private final TransactionTemplate transactions;
@@ -44,11 +41,10 @@ final class HistoryMaintenance {
 
     private final Clock clock;
 
-    HistoryMaintenance(JdbcTemplate jdbc, HourlyRollupRepository rollups, OfficialIncidentRepository incidents,
+    HistoryMaintenance(JdbcTemplate jdbc, HourlyRollupRepository rollups,
             EntityManager entityManager, TransactionTemplate transactions, ProbeProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.rollups = rollups;
-        this.incidents = incidents;
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.properties = properties;
@@ -77,13 +73,15 @@ final class HistoryMaintenance {
             from = earliest.toInstant().truncatedTo(ChronoUnit.HOURS);
         }
         Instant start = from.isBefore(oldestComplete) ? oldestComplete : from;
-        Map<List<Object>, Accumulator> hours = new LinkedHashMap<>();
-        this.jdbc.query("select provider, component, started_at, latency_ms, outcome from probe_result "
+        Map<List<Object>, HourlyRollup.Accumulator> hours = new LinkedHashMap<>();
+        this.jdbc.query("select provider, component, started_at, latency_ms, outcome, error_class from probe_result "
                 + "where started_at >= ? order by started_at", (row) -> {
                     Instant hour = row.getTimestamp(3).toInstant().truncatedTo(ChronoUnit.HOURS);
                     List<Object> key = List.of(row.getString(1), row.getString(2), hour);
-                    hours.computeIfAbsent(key, (ignored) -> new Accumulator()).add(row.getLong(4),
-                            Outcome.valueOf(row.getString(5)));
+                    String errorClass = row.getString(6);
+                    hours.computeIfAbsent(key, (ignored) -> new HourlyRollup.Accumulator())
+                        .add(row.getLong(4), Outcome.valueOf(row.getString(5)),
+                                (errorClass != null) ? ErrorClass.valueOf(errorClass) : null);
                 }, Timestamp.from(start));
         List<HourlyRollupEntity> computed = new ArrayList<>();
         hours.forEach((key, accumulator) -> computed.add(new HourlyRollupEntity(
@@ -98,14 +96,11 @@ final class HistoryMaintenance {
         return computed.size();
     }
 
-    /** Deletes expired raw results, rollups and resolved official incidents; returns the rows deleted. */
+    /** Deletes expired raw results and rollups; returns the rows deleted. */
     int prune() {
         Instant now = this.clock.instant();
         int deleted = deleteInBatches("probe_result", "started_at", now.minus(this.properties.rawRetention()));
         deleted += deleteInBatches("probe_rollup", "hour_start", now.minus(this.properties.rollupRetention()));
-        Integer incidents = this.transactions
-            .execute((status) -> this.incidents.deleteResolvedBefore(now.minus(this.properties.rollupRetention())));
-        deleted += (incidents != null) ? incidents : 0;
         if (deleted > 0) {
             logger.info("Pruned {} expired history rows", deleted);
         }
@@ -125,45 +120,6 @@ final class HistoryMaintenance {
             }
         }
         return total;
-    }
-
-    /** One hour of one component. Latency percentiles cover every probe, failures at the time they failed. */
-    private static final class Accumulator {
-
-        private long[] latencies = new long[64];
-
-        private int checks;
-
-        private int failures;
-
-        private int degraded;
-
-        void add(long latency, Outcome outcome) {
-            if (this.checks == this.latencies.length) {
-                this.latencies = Arrays.copyOf(this.latencies, this.checks * 2);
-            }
-            this.latencies[this.checks++] = latency;
-            if (outcome == Outcome.DOWN) {
-                this.failures++;
-            }
-            else if (outcome == Outcome.DEGRADED || outcome == Outcome.RATE_LIMITED) {
-                this.degraded++;
-            }
-        }
-
-        HourlyRollup rollup(String provider, String component, Instant hour) {
-            long[] sorted = Arrays.copyOf(this.latencies, this.checks);
-            Arrays.sort(sorted);
-            return new HourlyRollup(provider, component, hour, this.checks, this.failures, this.degraded,
-                    percentile(sorted, 0.50), percentile(sorted, 0.95));
-        }
-
-        /** Nearest rank. */
-        private static long percentile(long[] sorted, double p) {
-            int rank = (int) Math.ceil(p * sorted.length);
-            return sorted[Math.max(0, rank - 1)];
-        }
-
     }
 
 }

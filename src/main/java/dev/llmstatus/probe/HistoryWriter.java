@@ -3,11 +3,7 @@ package dev.llmstatus.probe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,11 +16,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes probe results and official page readings. Results finish on HTTP client threads at any moment; they are
+ * Writes probe results. Results finish on HTTP client threads at any moment; they are
  * queued here and written in batches (one transaction, batched inserts), so the database sees a few statements a
  * second rather than one transaction per probe. {@link ProbeResultsRecorded} is published after each commit, outside
  * any transaction: listen with {@code @EventListener}.
  */
+@ProbingComponent
 final class HistoryWriter {
 
     private static final Logger logger = LoggerFactory.getLogger(HistoryWriter.class);
@@ -39,10 +36,6 @@ final class HistoryWriter {
 
     private final ProbeResultRepository results;
 
-    private final OfficialStatusRepository officialStatuses;
-
-    private final OfficialIncidentRepository incidents;
-
     private final EntityManager entityManager;
 
     private final TransactionTemplate transactions;
@@ -51,13 +44,10 @@ final class HistoryWriter {
 
     private final Clock clock;
 
-    HistoryWriter(int maxPending, ProbeResultRepository results, OfficialStatusRepository officialStatuses,
-            OfficialIncidentRepository incidents, EntityManager entityManager, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
-        this.maxPending = maxPending;
+    HistoryWriter(ProbeProperties properties, ProbeResultRepository results, EntityManager entityManager,
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.maxPending = properties.maxPending();
         this.results = results;
-        this.officialStatuses = officialStatuses;
-        this.incidents = incidents;
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.events = events;
@@ -100,39 +90,6 @@ final class HistoryWriter {
 
     int pending() {
         return this.size.get();
-    }
-
-    /**
-     * Saves official readings: replaces each provider's latest reading, upserts its incidents by external id, and
-     * when a readable page no longer lists an incident as unresolved, marks the stored one resolved.
-     */
-    void saveOfficial(List<OfficialStatus> readings) {
-        this.transactions.executeWithoutResult((status) -> readings.forEach(this::saveOfficial));
-        published();
-    }
-
-    private void saveOfficial(OfficialStatus reading) {
-        OfficialStatusEntity entity = this.officialStatuses.findById(reading.provider())
-            .orElseGet(() -> new OfficialStatusEntity(reading.provider()));
-        entity.update(reading);
-        this.officialStatuses.save(entity);
-        if (!reading.readable()) {
-            return;
-        }
-        Map<String, OfficialIncidentEntity> stored = new HashMap<>();
-        this.incidents.findByProvider(reading.provider()).forEach((incident) -> stored.put(incident.externalId(), incident));
-        Set<String> listed = new HashSet<>();
-        for (OfficialIncident incident : reading.incidents()) {
-            listed.add(incident.externalId());
-            OfficialIncidentEntity row = stored.computeIfAbsent(incident.externalId(),
-                    (id) -> new OfficialIncidentEntity(reading.provider(), id));
-            row.update(incident);
-            this.incidents.save(row);
-        }
-        stored.values()
-            .stream()
-            .filter((row) -> !row.resolved() && !listed.contains(row.externalId()))
-            .forEach((row) -> row.resolve(reading.fetchedAt()));
     }
 
     private List<ProbeResult> drain() {

@@ -15,15 +15,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLSession;
 
-import dev.llmstatus.catalog.Component;
+import dev.llmstatus.catalog.CheckDefinition;
+import dev.llmstatus.catalog.CheckKind;
 import dev.llmstatus.catalog.ProbeDefinition;
 
 /**
- * The front-door check: one request without credentials, read at most 64 KiB of the answer, classify it. Fully
+ * The {@link CheckKind#FRONT_DOOR} check: one request without credentials, read at most 64 KiB of the answer, classify it. Fully
  * asynchronous: no thread waits for the answer. The component's timeout is a total deadline for lookup, connect,
  * headers and body together; when it passes, the request and its body subscription are cancelled.
  */
-final class HttpProbe {
+@ProbingComponent
+final class HttpProbe implements Check {
 
     static final int BODY_LIMIT = 64 * 1024;
 
@@ -35,16 +37,22 @@ final class HttpProbe {
 
     private final Clock clock;
 
-    HttpProbe(HttpClient client, HostResolver resolver, String userAgent, Clock clock) {
-        this.client = client;
+    HttpProbe(HttpClient probeHttpClient, HostResolver resolver, ProbeProperties properties, Clock clock) {
+        this.client = probeHttpClient;
         this.resolver = resolver;
-        this.userAgent = userAgent;
+        this.userAgent = properties.userAgent();
         this.clock = clock;
     }
 
+    @Override
+    public CheckKind kind() {
+        return CheckKind.FRONT_DOOR;
+    }
+
     /** Never completes exceptionally: every failure becomes a {@link Outcome#DOWN} result. */
-    CompletableFuture<ProbeResult> probe(String provider, Component component) {
-        ProbeDefinition definition = component.probe();
+    @Override
+    public CompletableFuture<ProbeResult> run(String provider, String key, CheckDefinition checked) {
+        ProbeDefinition definition = (ProbeDefinition) checked;
         Instant startedAt = this.clock.instant();
         long start = System.nanoTime();
         CappedBody body = new CappedBody(BODY_LIMIT);
@@ -66,10 +74,10 @@ final class HttpProbe {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             if (failure != null) {
                 ResponseInfo info = body.info();
-                return ProbeClassifier.failure(provider, component.key(), startedAt, latency,
+                return ProbeClassifier.failure(provider, key, startedAt, latency,
                         (info != null) ? info.statusCode() : null, (info != null) ? contentType(info) : null, failure);
             }
-            return ProbeClassifier.answer(provider, component.key(), startedAt, definition,
+            return ProbeClassifier.answer(provider, key, startedAt, definition,
                     new ProbeClassifier.Answer(response.statusCode(), latency, contentType(response),
                             response.headers().firstValue("Retry-After").orElse(null),
                             response.sslSession().map(SSLSession::getProtocol).orElse(null), response.body().bytes(),
@@ -83,7 +91,7 @@ final class HttpProbe {
                     sent.cancel(true);
                 }
                 ResponseInfo info = body.info();
-                return ProbeClassifier.failure(provider, component.key(), startedAt,
+                return ProbeClassifier.failure(provider, key, startedAt,
                         Duration.ofNanos(System.nanoTime() - start), (info != null) ? info.statusCode() : null,
                         (info != null) ? contentType(info) : null, unwrap(ex));
             });

@@ -3,37 +3,31 @@ package dev.llmstatus.probe;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-
-import javax.sql.DataSource;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.persistence.EntityManager;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import java.util.stream.Stream;
 
 import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.catalog.Component;
+import dev.llmstatus.catalog.CheckDefinition;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * The prober's beans that are not its own classes (the HTTP client, its threads) or that need a computed
+ * argument. Everything else is a {@link ProbingComponent} wired through its constructor.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProbeConfiguration {
 
     @Bean
     ProbeHistory probeHistory(ProbeResultRepository results, HourlyRollupRepository rollups,
-            OfficialStatusRepository officialStatuses, OfficialIncidentRepository incidents,
-            MonitorStateRepository states, PlatformTransactionManager transactionManager, ProbeProperties properties,
-            Clock clock) {
+            MonitorStateRepository states, PlatformTransactionManager transactionManager) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
-        return new DatabaseProbeHistory(results, rollups, officialStatuses, incidents, states, readOnly,
-                properties.recentIncidents(), clock);
+        return new DatabaseProbeHistory(results, rollups, states, readOnly);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -46,34 +40,36 @@ class ProbeConfiguration {
         }
 
         @Bean
-        ProbeScheduler probeScheduler(Catalog catalog, ProbeProperties properties, ProbeExecutors executors,
-                DataSource dataSource, ProbeResultRepository results, HourlyRollupRepository rollups,
-                OfficialStatusRepository officialStatuses, OfficialIncidentRepository incidents,
-                MonitorStateRepository states, EntityManager entityManager,
-                PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
-                MeterRegistry meterRegistry, Clock clock) {
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            TransactionTemplate transactions = new TransactionTemplate(transactionManager);
-            ClusterLocks locks = new ClusterLocks(new JdbcTemplateLockProvider(
-                    JdbcTemplateLockProvider.Configuration.builder().withJdbcTemplate(jdbc).usingDbTime().build()));
-            HttpClient client = httpClient(executors, connectTimeout(catalog));
-            HostResolver resolver = new HostResolver(executors.dns(), properties.dnsTimeout());
-            HttpProbe probe = new HttpProbe(client, resolver, properties.userAgent(), clock);
-            HistoryWriter writer = new HistoryWriter(properties.maxPending(), results, officialStatuses, incidents,
-                    entityManager, transactions, events, clock);
-            OfficialPageReader officialPages = new OfficialPageReader(client, resolver, properties, clock);
-            SelfCheck selfCheck = new SelfCheck(results, states, transactions, events, longestInterval(catalog),
+        HttpClient probeHttpClient(ProbeExecutors executors, Catalog catalog) {
+            return httpClient(executors, connectTimeout(catalog));
+        }
+
+        @Bean
+        HostResolver hostResolver(ProbeExecutors executors, ProbeProperties properties) {
+            return new HostResolver(executors.dns(), properties.dnsTimeout());
+        }
+
+        @Bean
+        SelfCheck selfCheck(ProbeResultRepository results, MonitorStateRepository states,
+                TransactionTemplate transactions, ApplicationEventPublisher events,
+                Catalog catalog, ProbeProperties properties, Clock clock) {
+            return new SelfCheck(results, states, transactions, events, longestInterval(catalog),
                     properties.offlineMinProbes(), clock);
-            HistoryMaintenance maintenance = new HistoryMaintenance(jdbc, rollups, incidents, entityManager,
-                    transactions, properties, clock);
-            List<ProbeScheduler.Job> jobs = List.of(
-                    new ProbeScheduler.Job("official", properties.officialInterval(),
-                            () -> writer.saveOfficial(officialPages.readAll(catalog))),
-                    new ProbeScheduler.Job("self-check", properties.selfCheckInterval(), selfCheck::run),
-                    new ProbeScheduler.Job("rollup", properties.rollupInterval(), maintenance::rollup),
-                    new ProbeScheduler.Job("prune", properties.pruneInterval(), maintenance::prune));
-            return new ProbeScheduler(catalog, properties, executors, locks, probe, writer,
-                    new ProbeMetrics(meterRegistry), jobs, clock);
+        }
+
+        @Bean
+        ProbeScheduler.Job selfCheckJob(SelfCheck selfCheck, ProbeProperties properties) {
+            return new ProbeScheduler.Job("self-check", properties.selfCheckInterval(), selfCheck::run);
+        }
+
+        @Bean
+        ProbeScheduler.Job rollupJob(HistoryMaintenance maintenance, ProbeProperties properties) {
+            return new ProbeScheduler.Job("rollup", properties.rollupInterval(), maintenance::rollup);
+        }
+
+        @Bean
+        ProbeScheduler.Job pruneJob(HistoryMaintenance maintenance, ProbeProperties properties) {
+            return new ProbeScheduler.Job("prune", properties.pruneInterval(), maintenance::prune);
         }
 
         /** Never follows redirects (a redirect is an answer to classify) and never authenticates. */
@@ -86,14 +82,11 @@ class ProbeConfiguration {
         }
 
         /**
-         * Half the shortest probe timeout: a connection that cannot even be opened in that time counts as a
+         * Half the shortest check timeout: a connection that cannot even be opened in that time counts as a
          * network-level failure (which feeds offline detection) rather than as a slow target.
          */
         private static Duration connectTimeout(Catalog catalog) {
-            Duration shortest = catalog.providers()
-                .stream()
-                .flatMap((provider) -> provider.components().stream())
-                .map((component) -> component.probe().timeout())
+            Duration shortest = definitions(catalog).map(CheckDefinition::timeout)
                 .min(Duration::compareTo)
                 .orElse(Duration.ofSeconds(10));
             Duration half = shortest.dividedBy(2);
@@ -101,13 +94,13 @@ class ProbeConfiguration {
         }
 
         private static Duration longestInterval(Catalog catalog) {
-            return catalog.providers()
-                .stream()
-                .flatMap((provider) -> provider.components().stream())
-                .map(Component::probe)
-                .map((probe) -> probe.interval())
+            return definitions(catalog).map(CheckDefinition::interval)
                 .max(Duration::compareTo)
                 .orElse(Duration.ofSeconds(60));
+        }
+
+        private static Stream<CheckDefinition> definitions(Catalog catalog) {
+            return CheckTarget.all(catalog).stream().map(CheckTarget::definition);
         }
 
     }

@@ -15,9 +15,6 @@ public interface ProbeHistory {
     /** Hourly rollups of hours starting at or after {@code since}, oldest first. */
     List<HourlyRollup> rollupsSince(Instant since);
 
-    /** The latest reading of each provider's official page (one per provider that has been read). */
-    List<OfficialStatus> latestOfficial();
-
     /** Whether our monitor is online. */
     MonitorState monitorState();
 

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
  * and outcome, {@code llmstatus.probe.in.flight}, and {@code llmstatus.probe.lag} (how late probes start after their
  * due time).
  */
+@ProbingComponent
 final class ProbeMetrics {
 
     private final MeterRegistry registry;
@@ -72,6 +73,11 @@ final class ProbeMetrics {
     }
 
     private record Meters(Timer duration, Counter results) {
+    }
+
+    /** A started check that completed without a result. */
+    void declined() {
+        this.inFlight.decrementAndGet();
     }
 
     void skipped() {

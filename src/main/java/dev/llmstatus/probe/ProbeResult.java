@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The result of one front-door probe of one component.
+ * The result of one check of one component, whatever its kind: the fields every kind fills, plus what only its kind
+ * measures.
  *
  * @param provider provider slug
  * @param component component key
@@ -19,13 +20,23 @@ import java.util.List;
  * @param contentType the response content type, or {@code null}
  * @param signatures known error signatures found in the first 64 KiB of the body
  * @param detail a short human description ("HTTP 503", "connection refused")
+ * @param measurements what only this kind of check measures ({@link Measurements#NONE} for the front door)
  */
 public record ProbeResult(String provider, String component, Instant startedAt, Duration latency, Integer httpStatus,
         Outcome outcome, ErrorClass errorClass, String tls, String retryAfter, String contentType,
-        List<String> signatures, String detail) {
+        List<String> signatures, String detail, Measurements measurements) {
 
     public ProbeResult {
         signatures = (signatures != null) ? List.copyOf(signatures) : List.of();
+        measurements = (measurements != null) ? measurements : Measurements.NONE;
+    }
+
+    /** A result with no measurements beyond the common fields. */
+    public ProbeResult(String provider, String component, Instant startedAt, Duration latency, Integer httpStatus,
+            Outcome outcome, ErrorClass errorClass, String tls, String retryAfter, String contentType,
+            List<String> signatures, String detail) {
+        this(provider, component, startedAt, latency, httpStatus, outcome, errorClass, tls, retryAfter, contentType,
+                signatures, detail, Measurements.NONE);
     }
 
     /** True when the probe failed at the network level (DNS, connect), which may be our network, not theirs. */

@@ -3,8 +3,10 @@ package dev.llmstatus.probe;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,13 +21,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.catalog.Component;
-import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.catalog.CheckKind;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Probes every component of the catalog on its interval, and runs the prober's periodic jobs.
+ * Checks every entry of the catalog on its interval, through the {@link Check} of its definition's kind, and runs
+ * the prober's periodic jobs.
  * <p>
  * Timing: each component's probes are due at fixed wall-clock slots, {@code k * interval + offset}, where the offset
  * is a stable hash of the component spread over the jitter window. Starts are therefore spread out, and every
@@ -37,6 +39,7 @@ import org.springframework.context.SmartLifecycle;
  * request, which then runs on the HTTP client's selector without holding any thread until it completes. A probe
  * whose previous run is still in flight is skipped, so a hanging target never piles up work.
  */
+@ProbingComponent
 final class ProbeScheduler implements SmartLifecycle {
 
     private static final Logger logger = LoggerFactory.getLogger(ProbeScheduler.class);
@@ -51,7 +54,7 @@ final class ProbeScheduler implements SmartLifecycle {
 
     private final HostLimiter limiter;
 
-    private final HttpProbe probe;
+    private final Map<CheckKind, Check> checks = new EnumMap<>(CheckKind.class);
 
     private final HistoryWriter writer;
 
@@ -67,13 +70,17 @@ final class ProbeScheduler implements SmartLifecycle {
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
     ProbeScheduler(Catalog catalog, ProbeProperties properties, ProbeExecutors executors, ClusterLocks locks,
-            HttpProbe probe, HistoryWriter writer, ProbeMetrics metrics, List<Job> jobs, Clock clock) {
+            List<Check> checks, HistoryWriter writer, ProbeMetrics metrics, List<Job> jobs, Clock clock) {
         this.catalog = catalog;
         this.properties = properties;
         this.executors = executors;
         this.locks = locks;
         this.limiter = new HostLimiter(properties.perHostConcurrency(), executors.workers());
-        this.probe = probe;
+        for (Check check : checks) {
+            if (this.checks.put(check.kind(), check) != null) {
+                throw new IllegalStateException("Two checks for the kind " + check.kind());
+            }
+        }
         this.writer = writer;
         this.metrics = metrics;
         this.jobs = List.copyOf(jobs);
@@ -147,9 +154,14 @@ final class ProbeScheduler implements SmartLifecycle {
 
     private List<Target> targets() {
         List<Target> targets = new ArrayList<>();
-        for (Provider provider : this.catalog.providers()) {
-            for (Component component : provider.components()) {
-                targets.add(new Target(provider, component, this.properties.jitter()));
+        for (CheckTarget checked : CheckTarget.all(this.catalog)) {
+            Check check = this.checks.get(checked.definition().kind());
+            if (check == null) {
+                throw new IllegalStateException("No check runs " + checked.definition().kind() + " (" + checked.name()
+                        + ")");
+            }
+            if (check.enabled(checked.provider(), checked.definition())) {
+                targets.add(new Target(checked, check, this.properties.jitter()));
             }
         }
         return targets;
@@ -182,14 +194,20 @@ final class ProbeScheduler implements SmartLifecycle {
             return CompletableFuture.completedFuture(null);
         }
         this.metrics.started(now - due);
-        CompletableFuture<?> probing = this.probe.probe(target.provider.slug(), target.component)
+        CompletableFuture<?> probing = target.check.run(target.checked.provider(), target.checked.key(),
+                target.checked.definition())
             .whenComplete((result, failure) -> {
                 target.inFlight.set(false);
                 if (result != null) {
                     this.metrics.finished(result);
                     this.writer.add(result);
                 }
+                else if (failure == null) {
+                    // the check chose not to send anything this time (a budget, a Retry-After)
+                    this.metrics.declined();
+                }
                 else {
+                    this.metrics.declined();
                     logger.error("Probe of {} failed unexpectedly", target.name, failure);
                 }
             });
@@ -199,9 +217,8 @@ final class ProbeScheduler implements SmartLifecycle {
     }
 
     private long longestTimeout() {
-        return this.catalog.providers().stream()
-            .flatMap((provider) -> provider.components().stream())
-            .mapToLong((component) -> component.probe().timeout().toMillis())
+        return CheckTarget.all(this.catalog).stream()
+            .mapToLong((checked) -> checked.definition().timeout().toMillis())
             .max()
             .orElse(0) + 1000;
     }
@@ -222,12 +239,12 @@ final class ProbeScheduler implements SmartLifecycle {
         }
     }
 
-    /** One component's schedule. */
+    /** One entry's schedule. */
     private static final class Target {
 
-        private final Provider provider;
+        private final CheckTarget checked;
 
-        private final Component component;
+        private final Check check;
 
         private final String name;
 
@@ -241,14 +258,14 @@ final class ProbeScheduler implements SmartLifecycle {
 
         private final AtomicBoolean inFlight = new AtomicBoolean();
 
-        Target(Provider provider, Component component, Duration jitter) {
-            this.provider = provider;
-            this.component = component;
-            this.name = provider.slug() + "/" + component.key();
+        Target(CheckTarget checked, Check check, Duration jitter) {
+            this.checked = checked;
+            this.check = check;
+            this.name = checked.name();
             this.lockName = ClusterLocks.name("probe:" + this.name);
-            String targetHost = component.probe().url().getHost();
+            String targetHost = checked.definition().url().getHost();
             this.host = (targetHost != null) ? targetHost.toLowerCase(Locale.ROOT) : "";
-            this.intervalMillis = component.probe().interval().toMillis();
+            this.intervalMillis = checked.definition().interval().toMillis();
             this.offsetMillis = offset(this.name, Math.min(jitter.toMillis(), this.intervalMillis));
         }
 

@@ -1,4 +1,4 @@
 /**
- * The prober: scheduling, HTTP front-door probes, official status page readers, result classification, history, rollups and probe metrics.
+ * The prober: scheduling, HTTP front-door probes, result classification, history, rollups and probe metrics.
  */
 package dev.llmstatus.probe;

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * An incident as pages show it: one we detected, or one the provider's official page reports.
  *
- * @param id stable identifier (ours: {@code m-<id>}; official: {@code o-<external id>})
+ * @param id stable, short, URL-safe identifier (ours: {@code m-<id>}; official: {@code o-<the page's id or a digest
+ * of it>})
  * @param official true when it comes from the provider's official status page
  * @param title what happened
  * @param impact the worst level it reached
@@ -42,11 +43,12 @@ public record IncidentView(String id, boolean official, String title, Status imp
     /**
      * One update of an incident's timeline.
      *
-     * @param at when
+     * @param at when, or {@code null} when the source gives no time
      * @param state the state or level at that point, in words
-     * @param text what was said
+     * @param text what was said, as plain text
+     * @param html what was said, as sanitized HTML (safe to render as is)
      */
-    public record Entry(Instant at, String state, String text) {
+    public record Entry(Instant at, String state, String text, String html) {
     }
 
 }

@@ -3,9 +3,11 @@ package dev.llmstatus.status;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.llmstatus.catalog.Provider;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.report.ReportSummary;
 
 /**
@@ -24,14 +26,30 @@ import dev.llmstatus.report.ReportSummary;
  * count: unreadable, stale or absent)
  * @param incidents ours and official ones of the incident window, ongoing first, then newest first
  * @param reports community reports; they may raise "possible problems" but never set the level
+ * @param models its models checked by real inference requests, in catalog order (possibly none)
  */
 public record ProviderState(Provider provider, Status level, String reason, Signal decidedBy, Instant since,
         Instant lastChecked, List<ComponentState> components, OfficialStatus official, Status officialLevel,
-        List<IncidentView> incidents, ReportSummary reports) {
+        List<IncidentView> incidents, ReportSummary reports, List<ModelState> models) {
 
     public ProviderState {
         components = List.copyOf(components);
         incidents = List.copyOf(incidents);
+        models = List.copyOf(models);
+    }
+
+    public Optional<ModelState> model(String id) {
+        return this.models.stream().filter((model) -> model.id().equals(id)).findFirst();
+    }
+
+    /** Whether this instance checks any of its models (it needs the operator's key for that). */
+    public boolean modelsConfigured() {
+        return this.models.stream().anyMatch(ModelState::configured);
+    }
+
+    /** Its models whose level is a problem for callers (degraded or worse). */
+    public List<ModelState> modelProblems() {
+        return this.models.stream().filter((model) -> model.level().problem()).toList();
     }
 
     public String slug() {
@@ -53,6 +71,20 @@ public record ProviderState(Provider provider, Status level, String reason, Sign
     /** Users are reporting problems: a signal shown beside the level, never part of it. */
     public boolean possibleProblems() {
         return this.reports.spike();
+    }
+
+    /**
+     * What our checks of this provider send, worded to follow "Our checks " ("send no API key and no request
+     * body"): it depends on the kinds of check in the catalog, so pages never hard-code it.
+     */
+    public String checksSend() {
+        return checksSend(this.components.stream());
+    }
+
+    static String checksSend(Stream<ComponentState> components) {
+        return components.map((state) -> state.component().probe().kind().sends())
+            .distinct()
+            .collect(Collectors.joining(", or "));
     }
 
     /** The uptime shown for the provider as a whole: that of its first component, its API. */

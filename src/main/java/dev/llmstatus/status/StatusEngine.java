@@ -22,10 +22,13 @@ import org.slf4j.LoggerFactory;
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.official.OfficialHistory;
+import dev.llmstatus.official.OfficialHtml;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialPagesRead;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.probe.ProbeHistory;
 import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.probe.ProbeResultsRecorded;
@@ -35,7 +38,6 @@ import dev.llmstatus.report.ReportSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -58,6 +60,8 @@ public class StatusEngine {
 
     private final ProbeHistory history;
 
+    private final OfficialHistory officialHistory;
+
     private final IncidentTracker tracker;
 
     private final IncidentRepository incidents;
@@ -78,10 +82,12 @@ public class StatusEngine {
 
     private Instant rollupsLoadedAt;
 
-    StatusEngine(Catalog catalog, ProbeHistory history, IncidentTracker tracker, IncidentRepository incidents,
-            ReportStats reports, Clock clock, StatusProperties properties, ApplicationEventPublisher events) {
+    StatusEngine(Catalog catalog, ProbeHistory history, OfficialHistory officialHistory, IncidentTracker tracker,
+            IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties,
+            ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.history = history;
+        this.officialHistory = officialHistory;
         this.tracker = tracker;
         this.incidents = incidents;
         this.reports = reports;
@@ -98,6 +104,11 @@ public class StatusEngine {
 
     @EventListener
     void onResults(ProbeResultsRecorded recorded) {
+        this.dirty.set(true);
+    }
+
+    @EventListener
+    void onOfficialPages(OfficialPagesRead read) {
         this.dirty.set(true);
     }
 
@@ -131,11 +142,12 @@ public class StatusEngine {
             .sorted(Comparator.comparing(ProbeResult::startedAt))
             .collect(Collectors.groupingBy(StatusEngine::key));
         Map<String, OfficialStatus> officials = new HashMap<>();
-        this.history.latestOfficial().forEach((official) -> officials.put(official.provider(), official));
+        this.officialHistory.latestOfficial().forEach((official) -> officials.put(official.provider(), official));
         Map<String, List<HourlyRollup>> rollupsByKey = rollups(now).stream()
             .collect(Collectors.groupingBy((r) -> r.provider() + '/' + r.component()));
 
         List<Verdicts> verdicts = new ArrayList<>();
+        List<IncidentTracker.Observation> observations = new ArrayList<>();
         for (Provider provider : this.catalog.providers()) {
             OfficialStatus official = officials.get(provider.slug());
             Status officialLevel = StatusRules.officialLevel(official, now, OFFICIAL_STALE_AFTER);
@@ -147,9 +159,11 @@ public class StatusEngine {
             }
             StatusRules.Verdict verdict = StatusRules.provider(provider, components, official, officialLevel, monitor,
                     now);
-            track(provider, verdict, components, now);
+            observations.add(new IncidentTracker.Observation(provider, verdict, components,
+                    evidenceAt(components, official)));
             verdicts.add(new Verdicts(provider, verdict, components, official, officialLevel));
         }
+        this.tracker.apply(observations, now);
         Map<String, List<Incident>> recent = this.incidents.findRecent(now.minus(this.properties.incidentWindow()))
             .stream()
             .collect(Collectors.groupingBy(Incident::getProvider));
@@ -159,10 +173,11 @@ public class StatusEngine {
         for (Verdicts v : verdicts) {
             Instant lastChecked = v.components().stream().map(ComponentState::lastChecked)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+            List<IncidentView> views = incidents(v.provider(), recent.getOrDefault(v.provider().slug(), List.of()),
+                    v.official(), now);
             states.add(new ProviderState(v.provider(), v.verdict().level(), v.verdict().reason(),
-                    v.verdict().decidedBy(), v.verdict().since(), lastChecked, v.components(), v.official(),
-                    v.officialLevel(), incidents(recent.getOrDefault(v.provider().slug(), List.of()), v.official(),
-                            now), summaries.getOrDefault(v.provider().slug(), ReportSummary.none())));
+                    v.verdict().decidedBy(), since(v.verdict(), views), lastChecked, v.components(), v.official(),
+                    v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none()), List.of()));
         }
         StatusSnapshot snapshot = new StatusSnapshot(this.current.get().version() + 1, now, monitor, states);
         this.current.set(snapshot);
@@ -174,19 +189,16 @@ public class StatusEngine {
             OfficialStatus official, Status officialLevel) {
     }
 
-    private void track(Provider provider, StatusRules.Verdict verdict, List<ComponentState> components, Instant now) {
-        List<String> affected = components.stream()
-            .filter((c) -> c.level().problem())
-            .map((c) -> c.component().name())
-            .toList();
-        try {
-            this.tracker.apply(provider.slug(), provider.name(), verdict.level(), verdict.reason(), verdict.since(),
-                    affected, now);
+    /** The newest check or official reading behind a provider's verdict. */
+    private static Instant evidenceAt(List<ComponentState> components, OfficialStatus official) {
+        Instant newest = (official != null) ? official.fetchedAt() : null;
+        for (ComponentState component : components) {
+            Instant checked = component.lastChecked();
+            if (checked != null && (newest == null || checked.isAfter(newest))) {
+                newest = checked;
+            }
         }
-        catch (DataAccessException ex) {
-            // Another instance applied the same transition first; its incident is the one that counts.
-            logger.debug("Incident tracking for {} deferred: {}", provider.slug(), ex.toString());
-        }
+        return newest;
     }
 
     private List<HourlyRollup> rollups(Instant now) {
@@ -203,7 +215,8 @@ public class StatusEngine {
             OfficialStatus official, Status officialLevel, MonitorState monitor, Instant now) {
         Status officialComponent = null;
         if (official != null && officialLevel.known() && component.officialComponent() != null) {
-            officialComponent = official.components().get(component.officialComponent());
+            Status level = OfficialLevels.of(official.level(component.officialComponent()));
+            officialComponent = level.known() ? level : null;
         }
         StatusRules.Verdict verdict = StatusRules.component(component, results, officialComponent, monitor, now,
                 this.properties);
@@ -221,7 +234,10 @@ public class StatusEngine {
                 uptime.days(), uptime.latency());
     }
 
-    private List<IncidentView> incidents(List<Incident> ours, OfficialStatus official, Instant now) {
+    private List<IncidentView> incidents(Provider provider, List<Incident> ours, OfficialStatus official,
+            Instant now) {
+        Map<String, String> names = new HashMap<>();
+        provider.components().forEach((component) -> names.put(component.key(), component.name()));
         Instant from = now.minus(this.properties.incidentWindow());
         List<OfficialIncident> theirs = (official != null) ? official.incidents().stream()
             .filter((incident) -> !incident.resolved() || !incident.resolvedAt().isBefore(from)
@@ -229,29 +245,44 @@ public class StatusEngine {
             .toList() : List.of();
         List<IncidentView> views = new ArrayList<>();
         for (Incident incident : ours) {
-            Long lead = theirs.stream()
-                .filter((o) -> matches(incident, o, now))
-                .map((o) -> Duration.between(incident.getStartedAt(), o.createdAt()).toMinutes())
-                .findFirst()
-                .orElse(null);
+            Long lead = StatusRules.detectionLead(incident.getStartedAt(),
+                    theirs.stream().filter((o) -> matches(incident, o, now)).toList());
             List<IncidentView.Entry> timeline = incident.getUpdates().stream()
-                .map((u) -> new IncidentView.Entry(u.getPostedAt(), u.getLevel().label(), u.getMessage()))
+                .map((u) -> new IncidentView.Entry(u.getPostedAt(), u.getLevel().label(), u.getMessage(),
+                        OfficialHtml.fromText(u.getMessage())))
                 .toList();
-            views.add(new IncidentView("m-" + incident.getId(), false, incident.getTitle(), incident.getImpact(),
-                    (incident.getResolvedAt() == null) ? "ongoing" : "resolved", incident.getStartedAt(),
-                    incident.getResolvedAt(), incident.getComponents(), timeline, null, lead));
+            // Incidents keep component keys; older ones kept names, which stay as they are.
+            List<String> components = incident.getComponents().stream()
+                .map((key) -> names.getOrDefault(key, key))
+                .toList();
+            views.add(new IncidentView(IncidentTracker.incidentId(incident), false, incident.getTitle(),
+                    incident.getImpact(), (incident.getResolvedAt() == null) ? "ongoing" : "resolved",
+                    incident.getStartedAt(), incident.getResolvedAt(), components, timeline, null, lead));
         }
         for (OfficialIncident incident : theirs) {
             List<IncidentView.Entry> timeline = incident.updates().stream()
-                .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.body()))
+                .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.text(), u.body()))
                 .toList();
-            views.add(new IncidentView("o-" + incident.externalId(), true, incident.name(), incident.impact(),
+            views.add(new IncidentView("o-" + incident.publicId(), true, incident.name(),
+                    OfficialLevels.of(incident.impact()),
                     incident.state(), incident.createdAt(), incident.resolvedAt(), incident.components(), timeline,
                     incident.link(), null));
         }
         views.sort(Comparator.comparing(IncidentView::ongoing).reversed()
             .thenComparing(IncidentView::startedAt, Comparator.reverseOrder()));
         return views;
+    }
+
+    /**
+     * A problem always says since when: a signal that does not know (an official page reporting a level without an
+     * incident) falls back to the start of the ongoing incident, which the tracker opened when we first saw it.
+     */
+    static Instant since(StatusRules.Verdict verdict, List<IncidentView> incidents) {
+        if (verdict.since() != null || !verdict.level().problem()) {
+            return verdict.since();
+        }
+        return incidents.stream().filter((incident) -> incident.ongoing() && !incident.official())
+            .map(IncidentView::startedAt).min(Instant::compareTo).orElse(null);
     }
 
     /** An official incident matches ours when it began within an hour either side of ours, or during it. */
@@ -275,7 +306,7 @@ public class StatusEngine {
                         null, List.of(), null, Uptime.NONE, List.of(), List.of()))
                 .toList();
             states.add(new ProviderState(provider, Status.UNKNOWN, "No data yet: waiting for the first checks",
-                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none()));
+                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none(), List.of()));
         }
         return new StatusSnapshot(0, now, MonitorState.STARTING, states);
     }

@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.official.OfficialComponent;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.probe.Outcome;
 import dev.llmstatus.probe.ProbeResult;
 
@@ -115,24 +115,34 @@ public final class StatusRules {
         Duration staleAfter = component.probe().interval().multipliedBy(properties.staleAfterIntervals());
         if (last.startedAt().isBefore(now.minus(staleAfter))) {
             return new Verdict(Status.UNKNOWN,
-                    "no fresh data: last check " + TimeWords.ago(last.startedAt(), now), Signal.MONITOR, null);
+                    "no fresh data since " + TimeWords.clock(last.startedAt()), Signal.MONITOR, last.startedAt());
         }
         Damped damped = damp(results, properties.damping());
         if (!damped.level().known()) {
             return new Verdict(Status.UNKNOWN, "no data yet: waiting for " + properties.damping()
                     + " agreeing checks", Signal.MONITOR, null);
         }
-        String lasting = (damped.since() != null) ? " for " + TimeWords.duration(Duration.between(damped.since(), now))
-                : "";
+        // The words cite the latest result that supports the level, not simply the latest one: while damping holds
+        // a level, the latest result may already disagree with it.
+        ProbeResult evidence = evidence(results, damped.level());
         String reason = switch (damped.level()) {
-            case OPERATIONAL -> "answering normally (" + describe(last) + ")";
-            case DEGRADED -> (last.outcome() == Outcome.RATE_LIMITED)
-                    ? "rate limiting our probe" + lasting + " (" + describe(last) + ")"
-                    : "answering slowly" + lasting + " (" + describe(last) + ", threshold "
+            case OPERATIONAL -> "answering normally (" + describe(evidence) + ")";
+            case DEGRADED -> (evidence.outcome() == Outcome.RATE_LIMITED)
+                    ? "rate limiting our probe (" + describe(evidence) + ")"
+                    : "answering slowly (" + describe(evidence) + ", threshold "
                             + millis(component.probe().latencyThreshold().toMillis()) + ")";
-            default -> "front door failing" + lasting + " (" + describe(last) + ")";
+            default -> "front door failing (" + describe(evidence) + ")";
         };
         return new Verdict(damped.level(), reason, Signal.PROBE, damped.since());
+    }
+
+    private static ProbeResult evidence(List<ProbeResult> results, Status level) {
+        for (int i = results.size() - 1; i >= 0; i--) {
+            if (level(results.get(i).outcome()) == level) {
+                return results.get(i);
+            }
+        }
+        return results.get(results.size() - 1);
     }
 
     private static String describe(ProbeResult result) {
@@ -160,23 +170,21 @@ public final class StatusRules {
     }
 
     /**
-     * The official page's level as it counts for the headline: the worse of its overall level and its components,
-     * or {@link Status#UNKNOWN} when it is absent, unreadable or older than {@code staleAfter}.
+     * The official page's level as it counts for the headline: the page's own overall level (its indicator, which is
+     * how the provider sums up its page: a few degraded components out of hundreds are not an outage of the
+     * provider), at least degraded while it lists an unresolved incident (the page shown must not say "operational"
+     * beside an ongoing incident), or {@link Status#UNKNOWN} when it is absent, unreadable or older than
+     * {@code staleAfter}.
      */
     public static Status officialLevel(OfficialStatus official, Instant now, Duration staleAfter) {
         if (official == null || !official.readable() || official.fetchedAt().isBefore(now.minus(staleAfter))) {
             return Status.UNKNOWN;
         }
-        Status level = official.overall();
-        for (Status component : official.components().values()) {
-            level = Status.worse(level, component);
-        }
-        for (OfficialIncident incident : official.incidents()) {
-            if (!incident.resolved()) {
-                level = Status.worse(level, incident.impact());
-            }
-        }
-        return level;
+        Status level = OfficialLevels.of(official.overall());
+        boolean ongoing = official.incidents()
+            .stream()
+            .anyMatch((incident) -> !incident.resolved() && OfficialLevels.of(incident.impact()).problem());
+        return (ongoing && !level.problem()) ? Status.DEGRADED : level;
     }
 
     /**
@@ -188,14 +196,16 @@ public final class StatusRules {
         Status probeLevel = componentsLevel(components);
         Status level = Status.worse(probeLevel, officialLevel);
         if (!level.known()) {
-            return new Verdict(Status.UNKNOWN, unknownReason(components, monitor, now), Signal.MONITOR, null);
+            return new Verdict(Status.UNKNOWN, unknownReason(components, monitor, now), Signal.MONITOR,
+                    unknownSince(components, monitor));
         }
         List<ComponentState> worst = components.stream().filter((c) -> c.level() == worstComponent(components)).toList();
         boolean officialDecides = officialLevel.known() && (!probeLevel.known()
                 || officialLevel.severity() > probeLevel.severity() || (officialLevel == level
                         && worst.stream().allMatch((c) -> c.decidedBy() == Signal.OFFICIAL)));
         if (officialDecides) {
-            return new Verdict(level, officialReason(official, officialLevel), Signal.OFFICIAL, null);
+            return new Verdict(level, officialReason(official, officialLevel), Signal.OFFICIAL,
+                    officialSince(official));
         }
         if (level == Status.OPERATIONAL) {
             // Healthy since the last component recovered.
@@ -249,6 +259,47 @@ public final class StatusRules {
         return components.isEmpty() ? "No fresh data" : capitalise(components.get(0).reason());
     }
 
+    /** Offline: since the monitor went offline; stale: since the freshest check we have. */
+    private static Instant unknownSince(List<ComponentState> components, MonitorState monitor) {
+        if (monitor.offline()) {
+            return monitor.since();
+        }
+        return components.stream().map(ComponentState::lastChecked).filter(Objects::nonNull)
+            .max(Instant::compareTo).orElse(null);
+    }
+
+    /**
+     * When the official page's trouble began: the start of its earliest unresolved incident, or {@code null} when
+     * it reports a level without an incident (the engine then falls back to when we first saw it).
+     */
+    static Instant officialSince(OfficialStatus official) {
+        return official.incidents().stream().filter((incident) -> !incident.resolved())
+            .map(StatusRules::began).min(Instant::compareTo).orElse(null);
+    }
+
+    /** An official incident began at its creation or at its earliest update, whichever came first. */
+    static Instant began(OfficialIncident incident) {
+        Instant began = incident.createdAt();
+        for (OfficialIncident.Update update : incident.updates()) {
+            if (update.at() != null && update.at().isBefore(began)) {
+                began = update.at();
+            }
+        }
+        return began;
+    }
+
+    /**
+     * How many minutes before the official page we saw an incident: positive when ours began first, zero or
+     * negative when the official page was first, {@code null} when no official incident matches.
+     *
+     * @param ours when our incident began
+     * @param official the official incidents that match ours
+     */
+    public static Long detectionLead(Instant ours, List<OfficialIncident> official) {
+        return official.stream().map(StatusRules::began).min(Instant::compareTo)
+            .map((first) -> Duration.between(ours, first).toMinutes()).orElse(null);
+    }
+
     private static String unknownNames(List<ComponentState> components) {
         List<String> names = new ArrayList<>();
         components.stream().filter((c) -> !c.level().known()).forEach((c) -> names.add(c.component().name()));
@@ -256,13 +307,18 @@ public final class StatusRules {
     }
 
     private static String officialReason(OfficialStatus official, Status level) {
+        StringBuilder reason = new StringBuilder("Official status page reports ").append(article(level));
+        if (level == Status.MAINTENANCE) {
+            official.maintenancesInProgress().stream().findFirst()
+                .ifPresent((maintenance) -> reason.append(": ").append(maintenance.name()));
+            return reason.toString();
+        }
         List<String> affected = new ArrayList<>();
-        for (Map.Entry<String, Status> entry : official.components().entrySet()) {
-            if (entry.getValue() == level) {
-                affected.add(entry.getKey());
+        for (OfficialComponent component : official.leaves()) {
+            if (OfficialLevels.of(component.level()) == level) {
+                affected.add(component.name());
             }
         }
-        StringBuilder reason = new StringBuilder("Official status page reports ").append(article(level));
         if (!affected.isEmpty()) {
             reason.append(" of ").append(String.join(", ", affected.subList(0, Math.min(3, affected.size()))));
             if (affected.size() > 3) {
@@ -271,7 +327,8 @@ public final class StatusRules {
         }
         else {
             official.incidents().stream().filter((incident) -> !incident.resolved()).findFirst()
-                .ifPresent((incident) -> reason.append(": ").append(incident.name()));
+                .map(OfficialIncident::name)
+                .ifPresent((name) -> reason.append(": ").append(name));
         }
         return reason.toString();
     }

@@ -98,6 +98,11 @@ public final class StatusSnapshot {
         return this.counts;
     }
 
+    /** What our checks of all providers send, worded to follow "Our checks "; see {@link ProviderState#checksSend()}. */
+    public String checksSend() {
+        return ProviderState.checksSend(this.providers.stream().flatMap((state) -> state.components().stream()));
+    }
+
     /** The freshest check of any component, or {@code null} before the first. */
     public Instant lastChecked() {
         return this.lastChecked;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.llmstatus.catalog.CheckKind;
 import dev.llmstatus.status.Status;
 
 /**
@@ -67,9 +68,9 @@ record ErrorVerdict(Call call, String sentence, List<Evidence> evidence) {
      *
      * @param provider the provider's name
      * @param error the error's name and code ("Rate limit exceeded (429)")
-     * @param observable whether our key-less probes can run into this error at all
+     * @param observable whether our front-door checks can run into this error at all
      * @param monitorOffline whether our own monitor is offline
-     * @param sightings components whose fresh checks show this error, each described ("API: HTTP 429, 1 min ago")
+     * @param sightings components whose fresh checks show this error, each described ("API: HTTP 429 at 12:00 UTC")
      * @param checked components with a fresh check, each described with its latest answer
      * @param level the provider's level
      * @param reason the provider's level in words
@@ -106,8 +107,9 @@ record ErrorVerdict(Call call, String sentence, List<Evidence> evidence) {
                     + " right now. Check the official status page, or retry later.", evidence);
         }
         if (!s.sightings().isEmpty()) {
-            return new ErrorVerdict(Call.PROVIDER_WIDE, "Our own prober, which sends no API key and so has no "
-                    + "account to blame, is getting this error from " + name + " right now. It is not just you.",
+            return new ErrorVerdict(Call.PROVIDER_WIDE, "Our own checks, which " + CheckKind.FRONT_DOOR.sends()
+                    + " and so have no account to blame, are getting this error from " + name
+                    + " right now. It is not just you.",
                     evidence);
         }
         if (s.trouble() && s.observable()) {
@@ -175,8 +177,8 @@ record ErrorVerdict(Call call, String sentence, List<Evidence> evidence) {
         }
         String latest = "Latest answers: " + String.join("; ", s.checked()) + ".";
         if (!s.observable()) {
-            return "Cannot see this error: our checks send no API key and no request body, so only your own calls can "
-                    + "run into it. " + latest;
+            return "Cannot see this error: our checks " + CheckKind.FRONT_DOOR.sends()
+                    + ", so only your own calls can run into it. " + latest;
         }
         return "Not getting this error. " + latest;
     }

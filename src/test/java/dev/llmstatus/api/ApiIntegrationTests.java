@@ -27,11 +27,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.support.ScriptedSiteTests;
+import dev.llmstatus.support.Officials;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -332,17 +333,17 @@ class ApiIntegrationTests extends ScriptedSiteTests {
 
     /** Anthropic's official page: Claude API degraded by an incident ten minutes old, and one resolved last week. */
     static OfficialStatus anthropicOfficialPage(Instant now) {
-        OfficialIncident open = new OfficialIncident("anthropic", "inc-open", "Elevated errors on Claude API",
+        OfficialIncident open = Officials.incident("anthropic", "inc-open", "Elevated errors on Claude API",
                 Status.DEGRADED, "identified", now.minus(Duration.ofMinutes(10)), null,
                 URI.create("https://status.anthropic.com/incidents/inc-open"), List.of("Claude API"),
                 List.of(new OfficialIncident.Update("identified", "We found the cause.", now.minus(Duration.ofMinutes(5))),
                         new OfficialIncident.Update("investigating", "We are investigating.",
                                 now.minus(Duration.ofMinutes(10)))));
-        OfficialIncident old = new OfficialIncident("anthropic", "inc-old", "Console login failures",
+        OfficialIncident old = Officials.incident("anthropic", "inc-old", "Console login failures",
                 Status.PARTIAL_OUTAGE, "resolved", now.minus(Duration.ofDays(7)),
                 now.minus(Duration.ofDays(7)).plus(Duration.ofHours(1)), null, List.of("Console"),
                 List.of(new OfficialIncident.Update("resolved", "Fixed.", now.minus(Duration.ofDays(7)))));
-        return new OfficialStatus("anthropic", now, Status.DEGRADED, "Minor Service Outage",
+        return Officials.page("anthropic", now, Status.DEGRADED, "Minor Service Outage",
                 Map.of("Claude API", Status.DEGRADED), List.of(open, old), null);
     }
 

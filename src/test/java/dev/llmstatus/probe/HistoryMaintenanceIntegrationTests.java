@@ -31,9 +31,6 @@ class HistoryMaintenanceIntegrationTests {
     HourlyRollupRepository rollups;
 
     @Autowired
-    OfficialIncidentRepository incidents;
-
-    @Autowired
     EntityManager entityManager;
 
     @Autowired
@@ -86,7 +83,7 @@ class HistoryMaintenanceIntegrationTests {
     }
 
     private HistoryMaintenance maintenance(Map<String, String> properties) {
-        return new HistoryMaintenance(this.jdbc, this.rollups, this.incidents, this.entityManager, this.transactions,
+        return new HistoryMaintenance(this.jdbc, this.rollups, this.entityManager, this.transactions,
                 ProbeTestSupport.properties(properties), Clock.systemUTC());
     }
 

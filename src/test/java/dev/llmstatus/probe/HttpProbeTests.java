@@ -4,6 +4,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -38,7 +39,8 @@ class HttpProbeTests {
         simulator = ProviderSimulator.start();
         executors = new ProbeExecutors(2);
         probe = new HttpProbe(ProbeConfiguration.Probing.httpClient(executors, Duration.ofSeconds(1)),
-                new HostResolver(executors.dns(), Duration.ofSeconds(2)), "test-prober", Clock.systemUTC());
+                new HostResolver(executors.dns(), Duration.ofSeconds(2)),
+                ProbeTestSupport.properties(Map.of("llmstatus.probe.user-agent", "test-prober")), Clock.systemUTC());
     }
 
     @AfterAll
@@ -149,7 +151,8 @@ class HttpProbeTests {
     }
 
     private static ProbeResult probe(URI url, int expect) {
-        return probe.probe("sim", ProbeTestSupport.component("api", url, Set.of(expect), THRESHOLD, TIMEOUT)).join();
+        return probe.run("sim", "api", ProbeTestSupport.component("api", url, Set.of(expect), THRESHOLD, TIMEOUT).probe())
+            .join();
     }
 
 }

@@ -1,10 +1,8 @@
 package dev.llmstatus.probe;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +10,6 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.status.Status;
 import dev.llmstatus.support.PostgresTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The history's SQL on PostgreSQL: batched inserts, upserted incidents, rollups and bounded deletes. */
+/** The history's SQL on PostgreSQL: batched inserts, rollups and bounded deletes. */
 @SpringBootTest(properties = "llmstatus.probe.enabled=false")
 @PostgresTest
 class PostgresHistoryIntegrationTests {
@@ -33,12 +30,6 @@ class PostgresHistoryIntegrationTests {
 
     @Autowired
     HourlyRollupRepository rollups;
-
-    @Autowired
-    OfficialStatusRepository officialStatuses;
-
-    @Autowired
-    OfficialIncidentRepository incidents;
 
     @Autowired
     EntityManager entityManager;
@@ -73,9 +64,8 @@ class PostgresHistoryIntegrationTests {
             .hasSize(1200)
             .first()
             .satisfies((r) -> assertThat(r.signatures()).containsExactly("rate_limit_error"));
-        HistoryMaintenance maintenance = new HistoryMaintenance(this.jdbc, this.rollups, this.incidents,
-                this.entityManager, this.transactions,
-                ProbeTestSupport.properties(Map.of("llmstatus.probe.prune-batch-size", "100")), Clock.systemUTC());
+        HistoryMaintenance maintenance = new HistoryMaintenance(this.jdbc, this.rollups, this.entityManager,
+                this.transactions, ProbeTestSupport.properties(Map.of("llmstatus.probe.prune-batch-size", "100")), Clock.systemUTC());
         maintenance.rollup();
         assertThat(this.history.rollupsSince(now.minus(Duration.ofHours(3))))
             .filteredOn((r) -> r.provider().equals(this.slug))
@@ -87,45 +77,9 @@ class PostgresHistoryIntegrationTests {
                 Integer.class, this.slug)).isZero();
     }
 
-    @Test
-    void officialIncidentsAreUpsertedByProviderAndExternalId() {
-        HistoryWriter writer = writer();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        OfficialIncident open = new OfficialIncident(this.slug, "inc-1", "Errors", Status.PARTIAL_OUTAGE,
-                "investigating", now.minusSeconds(600), null, URI.create("https://status.example/incidents/1"),
-                List.of("API"), List.of(new OfficialIncident.Update("investigating", "Looking.", now.minusSeconds(600))));
-        writer.saveOfficial(List.of(new OfficialStatus(this.slug, now, Status.PARTIAL_OUTAGE, "Partial outage",
-                Map.of("API", Status.PARTIAL_OUTAGE), List.of(open), null)));
-        OfficialIncident updated = new OfficialIncident(this.slug, "inc-1", "Errors", Status.PARTIAL_OUTAGE,
-                "identified", open.createdAt(), null, open.link(), List.of("API"),
-                List.of(new OfficialIncident.Update("identified", "Found it.", now),
-                        open.updates().get(0)));
-        writer.saveOfficial(List.of(new OfficialStatus(this.slug, now.plusSeconds(1), Status.PARTIAL_OUTAGE, null,
-                Map.of("API", Status.PARTIAL_OUTAGE), List.of(updated), null)));
-        assertThat(this.jdbc.queryForObject("select count(*) from official_incident where provider = ?",
-                Integer.class, this.slug)).isEqualTo(1);
-        OfficialStatus latest = this.history.latestOfficial()
-            .stream()
-            .filter((s) -> s.provider().equals(this.slug))
-            .findFirst()
-            .orElseThrow();
-        assertThat(latest.incidents()).singleElement().satisfies((incident) -> {
-            assertThat(incident.state()).isEqualTo("identified");
-            assertThat(incident.updates()).extracting(OfficialIncident.Update::body)
-                .containsExactly("Found it.", "Looking.");
-        });
-        writer.saveOfficial(List.of(new OfficialStatus(this.slug, now.plusSeconds(2), Status.OPERATIONAL, null,
-                Map.of("API", Status.OPERATIONAL), List.of(), null)));
-        assertThat(this.history.latestOfficial()
-            .stream()
-            .filter((s) -> s.provider().equals(this.slug))
-            .flatMap((s) -> s.incidents().stream())).singleElement()
-            .satisfies((incident) -> assertThat(incident.resolved()).isTrue());
-    }
-
     private HistoryWriter writer() {
-        return new HistoryWriter(10_000, this.results, this.officialStatuses, this.incidents, this.entityManager,
-                this.transactions, this.events, Clock.systemUTC());
+        return new HistoryWriter(ProbeTestSupport.properties(Map.of("llmstatus.probe.max-pending", "10000")),
+                this.results, this.entityManager, this.transactions, this.events, Clock.systemUTC());
     }
 
 }

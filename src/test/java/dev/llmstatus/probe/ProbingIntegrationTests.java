@@ -16,6 +16,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import dev.llmstatus.official.OfficialHistory;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialLevel;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
 import dev.llmstatus.status.Status;
 
@@ -95,6 +99,9 @@ class ProbingIntegrationTests {
     ProbeHistory history;
 
     @Autowired
+    OfficialHistory officialHistory;
+
+    @Autowired
     Events events;
 
     @Autowired
@@ -121,11 +128,12 @@ class ProbingIntegrationTests {
 
     @Test
     void officialPagesAreReadPersistedAndReturnedWithIncidents() {
-        List<OfficialStatus> official = await(this.history::latestOfficial, (list) -> list.size() >= 2);
+        List<OfficialStatus> official = await(this.officialHistory::latestOfficial, (list) -> list.size() >= 2);
         OfficialStatus up = official.stream().filter((s) -> s.provider().equals("it-up")).findFirst().orElseThrow();
         assertThat(up.error()).isNull();
-        assertThat(up.overall()).isEqualTo(Status.DEGRADED);
-        assertThat(up.components()).containsEntry("API", Status.DEGRADED).containsEntry("Website", Status.OPERATIONAL);
+        assertThat(up.overall()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
+        assertThat(up.level("API")).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
+        assertThat(up.level("Website")).isEqualTo(OfficialLevel.OPERATIONAL);
         assertThat(up.incidents()).singleElement().satisfies((incident) -> {
             assertThat(incident.name()).isEqualTo("Elevated errors on the API");
             assertThat(incident.resolved()).isFalse();
@@ -134,7 +142,7 @@ class ProbingIntegrationTests {
                 .containsExactly("identified", "investigating");
         });
         OfficialStatus down = official.stream().filter((s) -> s.provider().equals("it-down")).findFirst().orElseThrow();
-        assertThat(down.overall()).isEqualTo(Status.DEGRADED);
+        assertThat(down.overall()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
         assertThat(down.incidents()).extracting(OfficialIncident::name, OfficialIncident::resolved)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("API unavailable", false),
                     org.assertj.core.groups.Tuple.tuple("Slow dashboard", true));

@@ -2,21 +2,27 @@ package dev.llmstatus.status;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialLevel;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.ProbeResult;
+import dev.llmstatus.support.Officials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,10 +68,11 @@ class HeadlineConsistencyTests {
             List<ProbeResult> results = Results.series("p", definition.key(), codes.toString(), end);
             Status officialComponent = (official != null && officialLevel.known()
                     && definition.officialComponent() != null)
-                            ? official.components().get(definition.officialComponent()) : null;
+                            ? known(OfficialLevels.of(official.level(definition.officialComponent()))) : null;
             StatusRules.Verdict verdict = StatusRules.component(definition, results, officialComponent, monitor, NOW,
                     properties);
-            components.add(StatusRulesTests.state(definition, verdict));
+            components.add(StatusRulesTests.state(definition, verdict,
+                    results.isEmpty() ? null : results.get(results.size() - 1).startedAt()));
         }
         StatusRules.Verdict headline = StatusRules.provider(provider, components, official, officialLevel, monitor,
                 NOW);
@@ -76,6 +83,22 @@ class HeadlineConsistencyTests {
         List<Status> known = components.stream().map(ComponentState::level).filter(Status::known).toList();
         Status level = headline.level();
         assertThat(headline.reason()).as(context).isNotBlank();
+        // A level's words cite a result that supports it.
+        for (ComponentState component : components) {
+            citesSupportingEvidence(component, context);
+        }
+        // Since when, whatever decided: only an official page without an incident leaves it to the engine's
+        // fallback (the tracker's incident), and only a monitor without any data has no date at all.
+        if (headline.since() != null) {
+            assertThat(headline.since()).as(context).isBeforeOrEqualTo(NOW);
+        }
+        else {
+            boolean officialWithoutIncident = headline.decidedBy() == Signal.OFFICIAL
+                    && official.incidents().stream().allMatch(OfficialIncident::resolved);
+            boolean noDataAtAll = level == Status.UNKNOWN && !monitor.offline()
+                    && components.stream().allMatch((c) -> c.lastChecked() == null);
+            assertThat(officialWithoutIncident || noDataAtAll).as(context).isTrue();
+        }
         // Unknown exactly when no signal is known.
         assertThat(level == Status.UNKNOWN).as(context).isEqualTo(known.isEmpty() && !officialLevel.known());
         if (monitor.offline()) {
@@ -106,7 +129,7 @@ class HeadlineConsistencyTests {
             assertThat(known).as(context).allSatisfy((s) -> assertThat(s).isEqualTo(Status.OPERATIONAL));
             if (officialLevel.known()) {
                 assertThat(official.incidents()).as(context)
-                    .noneMatch((i) -> !i.resolved() && i.impact().problem());
+                    .noneMatch((i) -> !i.resolved() && OfficialLevels.of(i.impact()).problem());
             }
         }
         // A problem headline names its evidence: a component at that level, or the official page.
@@ -117,11 +140,108 @@ class HeadlineConsistencyTests {
         }
     }
 
+    private static final Pattern CITED = Pattern.compile("\\(HTTP \\d+ in ([\\d.]+) (ms|s)");
+
+    /** "answering slowly" cites a slow answer, "answering normally" a fast one, "front door failing" a failure. */
+    private static void citesSupportingEvidence(ComponentState component, String context) {
+        String reason = component.reason();
+        Matcher cited = CITED.matcher(reason);
+        long threshold = component.component().probe().latencyThreshold().toMillis();
+        if (component.decidedBy() != Signal.PROBE) {
+            return;
+        }
+        if (reason.startsWith("answering slowly")) {
+            assertThat(cited.find()).as(context).isTrue();
+            assertThat(millis(cited)).as(context).isGreaterThan(threshold);
+        }
+        if (reason.startsWith("answering normally")) {
+            assertThat(cited.find()).as(context).isTrue();
+            assertThat(millis(cited)).as(context).isLessThanOrEqualTo(threshold);
+        }
+        if (reason.startsWith("rate limiting")) {
+            assertThat(reason).as(context).contains("HTTP 429");
+        }
+        if (reason.startsWith("front door failing")) {
+            assertThat(reason).as(context).doesNotContain(" in ").containsAnyOf("HTTP 5", "connection", "DNS");
+        }
+    }
+
+    private static long millis(Matcher cited) {
+        double value = Double.parseDouble(cited.group(1));
+        return cited.group(2).equals("s") ? Math.round(value * 1000) : Math.round(value);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = { 1, 2, 3, 4 })
+    void offlineHoursNeverLowerUptime(long seed) {
+        Random random = new Random(seed);
+        Instant now = Instant.parse("2026-11-23T12:30:00Z");
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        for (int round = 0; round < 200; round++) {
+            List<HourlyRollup> seen = new ArrayList<>();
+            List<HourlyRollup> withOffline = new ArrayList<>();
+            for (int h = 1; h <= 24 * 9; h++) {
+                Instant at = hour.minus(Duration.ofHours(h));
+                int kind = random.nextInt(4);
+                if (kind == 0) {
+                    withOffline.add(rollupOf(at, "NNNN"));
+                    continue;
+                }
+                HourlyRollup rollup = rollupOf(at, (kind == 1) ? "UUUD" : (kind == 2) ? "NNUU" : "UUUU");
+                seen.add(rollup);
+                withOffline.add(rollup);
+            }
+            Uptime without = new UptimeCalculator(seen, List.of(), now).uptime();
+            Uptime with = new UptimeCalculator(withOffline, List.of(), now).uptime();
+            assertThat(with.day()).isEqualTo(without.day());
+            assertThat(with.week()).isEqualTo(without.week());
+            assertThat(with.month()).isEqualTo(without.month());
+            assertThat(new UptimeCalculator(withOffline, List.of(), now).days())
+                .noneMatch((d) -> d.level().problem() && d.failures() == 0);
+        }
+    }
+
+    private static HourlyRollup rollupOf(Instant hour, String codes) {
+        return UptimeCalculator.rollUp(Results.series("p", "c", codes, hour.plusSeconds(240)), hour);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = { 1, 2, 3, 4 })
+    void detectionLeadIsPositiveOnlyWhenWeWereFirst(long seed) {
+        Random random = new Random(seed);
+        for (int round = 0; round < 500; round++) {
+            Instant ours = NOW.minusSeconds(random.nextInt(7200));
+            List<OfficialIncident> theirs = new ArrayList<>();
+            int count = random.nextInt(4);
+            for (int i = 0; i < count; i++) {
+                Instant created = NOW.minusSeconds(random.nextInt(7200));
+                List<OfficialIncident.Update> updates = random.nextBoolean() ? List.of()
+                        : List.of(new OfficialIncident.Update("investigating", "Looking into it",
+                                created.minusSeconds(random.nextInt(1800))));
+                theirs.add(new OfficialIncident("p", "i" + i, "Errors", OfficialLevel.MAJOR_OUTAGE, "investigating",
+                        created, null, null, List.of(), updates));
+            }
+            Long lead = StatusRules.detectionLead(ours, theirs);
+            if (theirs.isEmpty()) {
+                assertThat(lead).isNull();
+                continue;
+            }
+            boolean weWereFirst = theirs.stream()
+                .allMatch((o) -> o.createdAt().isAfter(ours.plusSeconds(59))
+                        && o.updates().stream().allMatch((u) -> u.at().isAfter(ours.plusSeconds(59))));
+            assertThat(lead > 0).as("ours %s, theirs %s: lead %s", ours, theirs, lead).isEqualTo(weWereFirst);
+        }
+    }
+
     private static Status officialComponentOf(OfficialStatus official, ComponentState component) {
         if (official == null || component.component().officialComponent() == null) {
             return Status.UNKNOWN;
         }
-        return official.components().getOrDefault(component.component().officialComponent(), Status.UNKNOWN);
+        return OfficialLevels.of(official.level(component.component().officialComponent()));
+    }
+
+    private static Status known(Status level) {
+        return level.known() ? level : null;
     }
 
     private static OfficialStatus randomOfficial(Random random, List<Component> definitions) {
@@ -142,13 +262,13 @@ class HeadlineConsistencyTests {
         List<OfficialIncident> incidents = new ArrayList<>();
         if (random.nextInt(4) == 0) {
             Status impact = levels[random.nextInt(levels.length)];
-            incidents.add(new OfficialIncident("p", "i1", "Elevated errors", impact, "investigating",
+            incidents.add(Officials.incident("p", "i1", "Elevated errors", impact, "investigating",
                     NOW.minusSeconds(900), random.nextBoolean() ? NOW.minusSeconds(60) : null, null, List.of(),
                     List.of()));
         }
         boolean unreadable = random.nextInt(6) == 0;
         Instant fetched = random.nextInt(6) == 0 ? NOW.minus(Duration.ofHours(2)) : NOW.minusSeconds(30);
-        return new OfficialStatus("p", fetched, unreadable ? Status.UNKNOWN : overall, null, components, incidents,
+        return Officials.page("p", fetched, unreadable ? Status.UNKNOWN : overall, null, components, incidents,
                 unreadable ? "HTTP 502" : null);
     }
 

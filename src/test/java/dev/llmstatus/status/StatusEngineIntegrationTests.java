@@ -12,13 +12,14 @@ import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.support.InMemoryProbeHistory;
 import dev.llmstatus.support.MutableClock;
 import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
+import dev.llmstatus.support.Officials;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,7 +68,7 @@ class StatusEngineIntegrationTests {
         Instant firstFailure = step("DDD", "UUU");
         ProviderState partial = this.engine.rebuild().provider("stepfun").orElseThrow();
         assertThat(partial.level()).isEqualTo(Status.PARTIAL_OUTAGE);
-        assertThat(partial.reason()).startsWith("API front door failing for 2 min (HTTP 503)");
+        assertThat(partial.reason()).startsWith("API front door failing (HTTP 503)");
         assertThat(partial.ongoingIncidents()).singleElement().satisfies((incident) -> {
             assertThat(incident.official()).isFalse();
             assertThat(incident.startedAt()).isEqualTo(firstFailure);
@@ -125,8 +126,8 @@ class StatusEngineIntegrationTests {
         step("UUU", "UUU");
         Instant ours = step("DDD", "DDD");
         Instant theirs = ours.plus(Duration.ofMinutes(3));
-        this.history.official(new OfficialStatus("stepfun", this.clock.instant(), Status.MAJOR_OUTAGE,
-                "Major outage", Map.of(), List.of(new OfficialIncident("stepfun", "abc", "API unavailable",
+        this.history.official(Officials.page("stepfun", this.clock.instant(), Status.MAJOR_OUTAGE,
+                "Major outage", Map.of(), List.of(Officials.incident("stepfun", "abc", "API unavailable",
                         Status.MAJOR_OUTAGE, "investigating", theirs, null, null, List.of(), List.of())),
                 null));
         ProviderState state = this.engine.rebuild().provider("stepfun").orElseThrow();

@@ -12,8 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialIncident;
-import dev.llmstatus.probe.OfficialStatus;
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialLevel;
+import dev.llmstatus.official.OfficialStatus;
+import dev.llmstatus.support.Officials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,7 +119,7 @@ class StatusRulesTests {
         StatusRules.Verdict headline = StatusRules.provider(Results.provider("p", API), List.of(state(API, component)),
                 null, Status.UNKNOWN, ONLINE, NOW);
         assertThat(headline.level()).isEqualTo(Status.MAJOR_OUTAGE);
-        assertThat(headline.reason()).isEqualTo("API front door failing for 4 min (HTTP 503)");
+        assertThat(headline.reason()).isEqualTo("API front door failing (HTTP 503)");
         assertThat(headline.decidedBy()).isEqualTo(Signal.PROBE);
         assertThat(headline.since()).isEqualTo(NOW.minus(Duration.ofMinutes(4)));
     }
@@ -125,9 +127,9 @@ class StatusRulesTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             UUUU  | API answering normally
-            UUSS  | API answering slowly for 1 min (HTTP 401 in 4.2 s, threshold 3.0 s)
-            UURRR | API rate limiting our probe for 2 min (HTTP 429 in 90 ms)
-            NNNN  | API front door failing for 3 min (connection refused)
+            UUSS  | API answering slowly (HTTP 401 in 4.2 s, threshold 3.0 s)
+            UURRR | API rate limiting our probe (HTTP 429 in 90 ms)
+            NNNN  | API front door failing (connection refused)
             """)
     void reasonsAreWordedFromTheEvidence(String outcomes, String expected) {
         StatusRules.Verdict component = StatusRules.component(API, Results.series("p", "api", outcomes, NOW), null,
@@ -139,12 +141,12 @@ class StatusRulesTests {
 
     @Test
     void officialPageDecidesWhenItReportsWorseThanOurProbes() {
-        OfficialStatus official = new OfficialStatus("p", NOW.minusSeconds(60), Status.PARTIAL_OUTAGE,
+        OfficialStatus official = Officials.page("p", NOW.minusSeconds(60), Status.PARTIAL_OUTAGE,
                 "Partial System Outage", Map.of("Chat Completions", Status.PARTIAL_OUTAGE, "Files", Status.OPERATIONAL),
                 List.of(), null);
         Status officialLevel = StatusRules.officialLevel(official, NOW, Duration.ofMinutes(15));
         StatusRules.Verdict api = StatusRules.component(API, Results.series("p", "api", "UUUU", NOW),
-                official.components().get("Chat Completions"), ONLINE, NOW, StatusProperties.defaults());
+                OfficialLevels.of(official.level("Chat Completions")), ONLINE, NOW, StatusProperties.defaults());
         assertThat(api.level()).isEqualTo(Status.PARTIAL_OUTAGE);
         assertThat(api.decidedBy()).isEqualTo(Signal.OFFICIAL);
         StatusRules.Verdict web = StatusRules.component(WEB, Results.series("p", "web", "UUUU", NOW), null, ONLINE,
@@ -158,21 +160,96 @@ class StatusRulesTests {
 
     @Test
     void unreadableOrStaleOfficialPageNeverCountsAsOperational() {
-        OfficialStatus unreadable = new OfficialStatus("p", NOW, Status.UNKNOWN, null, Map.of(), List.of(),
+        OfficialStatus unreadable = Officials.page("p", NOW, Status.UNKNOWN, null, Map.of(), List.of(),
                 "HTTP 502 from status page");
         assertThat(StatusRules.officialLevel(unreadable, NOW, Duration.ofMinutes(15))).isEqualTo(Status.UNKNOWN);
-        OfficialStatus stale = new OfficialStatus("p", NOW.minus(Duration.ofHours(1)), Status.OPERATIONAL, "All good",
+        OfficialStatus stale = Officials.page("p", NOW.minus(Duration.ofHours(1)), Status.OPERATIONAL, "All good",
                 Map.of(), List.of(), null);
         assertThat(StatusRules.officialLevel(stale, NOW, Duration.ofMinutes(15))).isEqualTo(Status.UNKNOWN);
     }
 
     @Test
-    void unresolvedOfficialIncidentRaisesTheOfficialLevel() {
-        OfficialIncident incident = new OfficialIncident("p", "x1", "Elevated errors", Status.DEGRADED,
+    void unresolvedOfficialIncidentNeverLeavesThePageOperational() {
+        OfficialIncident incident = Officials.incident("p", "x1", "Elevated errors", Status.MAJOR_OUTAGE,
                 "investigating", NOW.minusSeconds(600), null, null, List.of(), List.of());
-        OfficialStatus official = new OfficialStatus("p", NOW, Status.OPERATIONAL, "All Systems Operational",
+        OfficialStatus official = Officials.page("p", NOW, Status.OPERATIONAL, "All Systems Operational",
                 Map.of(), List.of(incident), null);
         assertThat(StatusRules.officialLevel(official, NOW, Duration.ofMinutes(15))).isEqualTo(Status.DEGRADED);
+    }
+
+    @Test
+    void headlineFollowsThePagesIndicatorNotItsWorstComponentOrIncident() {
+        // Shaped like www.cloudflarestatus.com on 2026-08-27: two of many components in partial outage, indicator minor.
+        Map<String, Status> components = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            components.put("PoP " + i, Status.OPERATIONAL);
+        }
+        components.put("ARI", Status.PARTIAL_OUTAGE);
+        components.put("AAE", Status.PARTIAL_OUTAGE);
+        OfficialIncident incident = Officials.incident("p", "x1", "Packages", Status.PARTIAL_OUTAGE, "investigating",
+                NOW.minusSeconds(600), null, null, List.of(), List.of());
+        OfficialStatus official = Officials.page("p", NOW, Status.DEGRADED, "Minor Service Outage", components,
+                List.of(incident), null);
+        assertThat(StatusRules.officialLevel(official, NOW, Duration.ofMinutes(15))).isEqualTo(Status.DEGRADED);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(textBlock = """
+            OPERATIONAL,          OPERATIONAL
+            UNDER_MAINTENANCE,    MAINTENANCE
+            DEGRADED_PERFORMANCE, DEGRADED
+            PARTIAL_OUTAGE,       PARTIAL_OUTAGE
+            MAJOR_OUTAGE,         MAJOR_OUTAGE
+            UNKNOWN,              UNKNOWN
+            """)
+    void officialLevelsMapOntoOurScale(OfficialLevel official, Status expected) {
+        assertThat(OfficialLevels.of(official)).isEqualTo(expected);
+    }
+
+    @Test
+    void degradedLevelHeldByDampingCitesTheSlowAnswerNotTheFastOneAfterIt() {
+        StatusRules.Verdict verdict = StatusRules.component(API, Results.series("p", "api", "UUSSU", NOW), null,
+                ONLINE, NOW, StatusProperties.defaults());
+        assertThat(verdict.level()).isEqualTo(Status.DEGRADED);
+        assertThat(verdict.reason()).startsWith("answering slowly").contains("HTTP 401 in 4.2 s")
+            .doesNotContain("120 ms");
+    }
+
+    @Test
+    void officialDecisionSaysSinceWhenItsIncidentBegan() {
+        Instant began = NOW.minusSeconds(1800);
+        OfficialIncident incident = Officials.incident("p", "x1", "Elevated errors", Status.MAJOR_OUTAGE,
+                "investigating", NOW.minusSeconds(900), null, null, List.of(), List.of(
+                        new OfficialIncident.Update("investigating", "Looking", began)));
+        OfficialStatus official = Officials.page("p", NOW, Status.MAJOR_OUTAGE, null, Map.of(), List.of(incident),
+                null);
+        Provider provider = Results.provider("p", API);
+        StatusRules.Verdict headline = StatusRules.provider(provider, List.of(state(API, Status.OPERATIONAL)),
+                official, Status.MAJOR_OUTAGE, ONLINE, NOW);
+        assertThat(headline.decidedBy()).isEqualTo(Signal.OFFICIAL);
+        assertThat(headline.since()).isEqualTo(began);
+    }
+
+    @Test
+    void offlineHeadlineSaysSinceWhenTheMonitorWentOffline() {
+        MonitorState offline = new MonitorState(true, NOW.minusSeconds(700), NOW);
+        StatusRules.Verdict component = StatusRules.component(API, Results.series("p", "api", "NNN", NOW), null,
+                offline, NOW, StatusProperties.defaults());
+        StatusRules.Verdict headline = StatusRules.provider(Results.provider("p", API),
+                List.of(state(API, component)), null, Status.UNKNOWN, offline, NOW);
+        assertThat(headline.level()).isEqualTo(Status.UNKNOWN);
+        assertThat(headline.since()).isEqualTo(NOW.minusSeconds(700));
+    }
+
+    @Test
+    void detectionLeadCountsFromTheEarliestMatchingOfficialIncident() {
+        Instant ours = NOW.minusSeconds(32 * 60);
+        OfficialIncident earlier = Officials.incident("p", "a", "Errors", Status.MAJOR_OUTAGE, "investigating",
+                NOW.minusSeconds(40 * 60), null, null, List.of(), List.of());
+        OfficialIncident later = Officials.incident("p", "b", "More errors", Status.MAJOR_OUTAGE, "investigating",
+                NOW.minusSeconds(20 * 60), null, null, List.of(), List.of());
+        assertThat(StatusRules.detectionLead(ours, List.of(later, earlier))).isEqualTo(-8L);
+        assertThat(StatusRules.detectionLead(ours, List.of(later))).isEqualTo(12L);
     }
 
     static ComponentState state(Component component, Status level) {
@@ -180,8 +257,12 @@ class StatusRulesTests {
     }
 
     static ComponentState state(Component component, StatusRules.Verdict verdict) {
+        return state(component, verdict, NOW);
+    }
+
+    static ComponentState state(Component component, StatusRules.Verdict verdict, Instant lastChecked) {
         return new ComponentState(component, verdict.level(), verdict.reason(), verdict.decidedBy(), verdict.since(),
-                NOW, 100L, 401, null, null, List.of(), null, Uptime.NONE, List.of(), List.of());
+                lastChecked, 100L, 401, null, null, List.of(), null, Uptime.NONE, List.of(), List.of());
     }
 
 }

@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.llmstatus.official.OfficialHistory;
+import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.OfficialStatus;
 import dev.llmstatus.probe.ProbeHistory;
 import dev.llmstatus.probe.ProbeResult;
 
 /**
- * A probe history that tests fill by hand, for driving the status engine through exact sequences.
+ * A probe and official page history that tests fill by hand, for driving the status engine through exact sequences.
  */
-public final class InMemoryProbeHistory implements ProbeHistory {
+public final class InMemoryProbeHistory implements ProbeHistory, OfficialHistory {
 
     private final List<ProbeResult> results = new CopyOnWriteArrayList<>();
 

@@ -1,0 +1,153 @@
+package dev.llmstatus.official;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a Flashduty status page document (status.deepseek.com): {@code active.page.components}, the unresolved
+ * {@code active.active_changes} and the history in {@code changeList.items}. Flashduty has no page-wide indicator:
+ * the page is as bad as the worst component an unresolved change leaves it in. Its component words are
+ * {@code operational, degraded, partial_outage, full_outage}; times are epoch seconds.
+ */
+final class FlashdutyParser {
+
+    private static final String DOCUMENT = "the Flashduty page";
+
+    private FlashdutyParser() {
+    }
+
+    static OfficialStatus parse(String provider, byte[] json, URI page, Instant fetchedAt, Instant recentSince) {
+        JsonNode root = StatuspageParser.read(json, DOCUMENT);
+        JsonNode active = root.path("active");
+        JsonNode pageComponents = active.path("page").path("components");
+        if (!pageComponents.isArray()) {
+            throw new MalformedPageException(DOCUMENT + " has no active.page.components list");
+        }
+        Map<String, OfficialLevel> levels = new LinkedHashMap<>();
+        for (JsonNode component : pageComponents) {
+            String name = StatuspageParser.text(component.path("name"));
+            if (name != null) {
+                levels.put(name, OfficialLevel.OPERATIONAL);
+            }
+        }
+        Map<String, OfficialIncident> incidents = new LinkedHashMap<>();
+        List<OfficialIncident> maintenances = new ArrayList<>();
+        OfficialLevel overall = OfficialLevel.OPERATIONAL;
+        for (JsonNode change : active.path("active_changes")) {
+            OfficialIncident incident = change(provider, change, page);
+            for (JsonNode component : change.path("affected_components")) {
+                String name = StatuspageParser.text(component.path("name"));
+                OfficialLevel level = level(StatuspageParser.text(component.path("status")));
+                if (name != null && level.known()) {
+                    levels.merge(name, level, OfficialLevel::worse);
+                    overall = OfficialLevel.worse(overall, level);
+                }
+            }
+            if (incident != null && incident.maintenance()) {
+                maintenances.add(incident);
+                if (incident.inProgress()) {
+                    overall = OfficialLevel.worse(overall, OfficialLevel.UNDER_MAINTENANCE);
+                }
+            }
+            else if (incident != null) {
+                incidents.put(incident.externalId(), incident);
+                overall = OfficialLevel.worse(overall, incident.impact());
+            }
+        }
+        for (JsonNode change : root.path("changeList").path("items")) {
+            OfficialIncident incident = change(provider, change, page);
+            if (incident == null || (incident.resolved() && incident.createdAt().isBefore(recentSince))) {
+                continue;
+            }
+            if (incident.maintenance()) {
+                maintenances.add(incident);
+            }
+            else {
+                incidents.putIfAbsent(incident.externalId(), incident);
+            }
+        }
+        List<OfficialIncident> list = new ArrayList<>(incidents.values());
+        list.sort(Comparator.comparing(OfficialIncident::createdAt).reversed());
+        List<OfficialComponent> components = new ArrayList<>();
+        levels.forEach((name, level) -> components.add(OfficialComponent.of(name, level)));
+        String description = (overall == OfficialLevel.OPERATIONAL) ? "No active incidents" : null;
+        return new OfficialStatus(provider, fetchedAt, overall, description, components, list, maintenances, null);
+    }
+
+    private static OfficialIncident change(String provider, JsonNode change, URI page) {
+        String id = change.path("change_id").isNumber() ? change.path("change_id").asString()
+                : StatuspageParser.text(change.path("change_id"));
+        String title = StatuspageParser.text(change.path("title"));
+        Instant start = seconds(change.path("start_at_seconds"));
+        if (id == null || title == null || start == null) {
+            return null;
+        }
+        String state = StatuspageParser.text(change.path("status"));
+        state = (state != null) ? state.toLowerCase(Locale.ROOT) : "investigating";
+        boolean maintenance = "maintenance".equalsIgnoreCase(StatuspageParser.text(change.path("type")));
+        Instant closed = seconds(change.path("close_at_seconds"));
+        boolean done = Set.of("resolved", "completed", "closed").contains(state);
+        Set<String> components = new LinkedHashSet<>();
+        change.path("affected_components").forEach((component) -> {
+            String name = StatuspageParser.text(component.path("name"));
+            if (name != null) {
+                components.add(name);
+            }
+        });
+        OfficialLevel impact = OfficialLevel.UNKNOWN;
+        List<OfficialIncident.Update> updates = new ArrayList<>();
+        for (JsonNode update : change.path("updates")) {
+            for (JsonNode changed : update.path("component_changes")) {
+                impact = OfficialLevel.worse(impact, level(StatuspageParser.text(changed.path("status"))));
+            }
+            updates.add(new OfficialIncident.Update(StatuspageParser.text(update.path("status")),
+                    OfficialHtml.fromText(StatuspageParser.text(update.path("description"))),
+                    seconds(update.path("at_seconds"))));
+        }
+        updates.sort(Comparator.comparing(OfficialIncident.Update::at,
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        if (impact == OfficialLevel.OPERATIONAL) {
+            impact = OfficialLevel.UNKNOWN;
+        }
+        URI link = (page != null) ? page.resolve("/incident/" + id) : null;
+        return new OfficialIncident(provider, id, title, maintenance ? OfficialLevel.UNDER_MAINTENANCE : impact,
+                maintenance ? maintenanceState(state) : state, start, done ? ((closed != null) ? closed : start) : null,
+                link, List.copyOf(components), updates, maintenance, maintenance ? start : null,
+                maintenance ? closed : null);
+    }
+
+    private static String maintenanceState(String state) {
+        return switch (state) {
+            case "ongoing", "in_progress", "processing" -> "in_progress";
+            case "resolved", "completed", "closed" -> "completed";
+            default -> "scheduled";
+        };
+    }
+
+    /** Flashduty's component words. */
+    static OfficialLevel level(String word) {
+        return switch ((word != null) ? word.toLowerCase(Locale.ROOT) : "") {
+            case "operational" -> OfficialLevel.OPERATIONAL;
+            case "degraded" -> OfficialLevel.DEGRADED_PERFORMANCE;
+            case "partial_outage" -> OfficialLevel.PARTIAL_OUTAGE;
+            case "full_outage" -> OfficialLevel.MAJOR_OUTAGE;
+            case "maintenance", "under_maintenance" -> OfficialLevel.UNDER_MAINTENANCE;
+            default -> OfficialLevel.UNKNOWN;
+        };
+    }
+
+    private static Instant seconds(JsonNode node) {
+        return (node != null && node.isNumber() && node.asLong() > 0) ? Instant.ofEpochSecond(node.asLong()) : null;
+    }
+
+}

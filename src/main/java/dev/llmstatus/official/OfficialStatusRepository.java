@@ -1,0 +1,7 @@
+package dev.llmstatus.official;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface OfficialStatusRepository extends JpaRepository<OfficialStatusEntity, String> {
+
+}

@@ -1,0 +1,202 @@
+package dev.llmstatus.official;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the Statuspage v2 JSON documents ({@code summary.json}, {@code components.json}, {@code incidents.json})
+ * that Atlassian Statuspage and incident.io both serve, in their own words.
+ */
+final class StatuspageParser {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private StatuspageParser() {
+    }
+
+    /**
+     * What one summary said, before the optional documents next to it are merged in.
+     *
+     * @param overall the page's indicator
+     * @param description the page's headline
+     * @param components components and groups, in page order
+     * @param unresolved the incidents the summary lists (all unresolved)
+     * @param maintenances its {@code scheduled_maintenances} (upcoming and in progress)
+     * @param pageUrl the page's own URL, for incident links, or {@code null}
+     */
+    record Summary(OfficialLevel overall, String description, List<OfficialComponent> components,
+            List<OfficialIncident> unresolved, List<OfficialIncident> maintenances, String pageUrl) {
+
+        boolean names(String component) {
+            return this.components.stream().anyMatch((c) -> c.name().equals(component));
+        }
+
+    }
+
+    static Summary summary(String provider, byte[] json) {
+        JsonNode root = read(json, "summary.json");
+        JsonNode status = root.path("status");
+        String indicator = text(status.path("indicator"));
+        if (indicator == null) {
+            throw new MalformedPageException("summary.json has no status.indicator");
+        }
+        OfficialLevel overall = OfficialLevel.indicator(indicator);
+        if (!overall.known()) {
+            throw new MalformedPageException("summary.json has an unknown indicator '" + indicator + "'");
+        }
+        String pageUrl = text(root.path("page").path("url"));
+        return new Summary(overall, text(status.path("description")), components(root, "summary.json"),
+                incidents(provider, root.path("incidents"), pageUrl, "summary.json", false),
+                incidents(provider, root.path("scheduled_maintenances"), pageUrl, "summary.json", true), pageUrl);
+    }
+
+    /** The {@code components} of {@code components.json}. */
+    static List<OfficialComponent> components(byte[] json) {
+        return components(read(json, "components.json"), "components.json");
+    }
+
+    /** The {@code incidents} of {@code incidents.json} (the page's most recent ones, resolved or not). */
+    static List<OfficialIncident> incidents(String provider, byte[] json, String pageUrl) {
+        return incidents(provider, read(json, "incidents.json").path("incidents"), pageUrl, "incidents.json", false);
+    }
+
+    /** The {@code scheduled_maintenances} of {@code scheduled-maintenances.json} (any status). */
+    static List<OfficialIncident> maintenances(String provider, byte[] json, String pageUrl) {
+        return incidents(provider, read(json, "scheduled-maintenances.json").path("scheduled_maintenances"), pageUrl,
+                "scheduled-maintenances.json", true);
+    }
+
+    private static List<OfficialComponent> components(JsonNode root, String document) {
+        JsonNode list = root.path("components");
+        if (!list.isArray()) {
+            throw new MalformedPageException(document + " has no components list");
+        }
+        Map<String, String> groupNames = new HashMap<>();
+        for (JsonNode component : list) {
+            if (component.path("group").asBoolean(false) && text(component.path("id")) != null) {
+                groupNames.put(text(component.path("id")), text(component.path("name")));
+            }
+        }
+        List<OfficialComponent> components = new ArrayList<>();
+        for (JsonNode component : list) {
+            String name = text(component.path("name"));
+            if (name == null) {
+                throw new MalformedPageException(document + " has a component without a name");
+            }
+            String groupId = text(component.path("group_id"));
+            components.add(new OfficialComponent(name, (groupId != null) ? groupNames.get(groupId) : null,
+                    OfficialLevel.component(text(component.path("status"))),
+                    component.path("group").asBoolean(false)));
+        }
+        return components;
+    }
+
+    private static List<OfficialIncident> incidents(String provider, JsonNode list, String pageUrl, String document,
+            boolean maintenance) {
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new MalformedPageException(document + ": " + (maintenance ? "scheduled_maintenances" : "incidents")
+                    + " is not a list");
+        }
+        List<OfficialIncident> incidents = new ArrayList<>();
+        for (JsonNode incident : list) {
+            String id = text(incident.path("id"));
+            String name = text(incident.path("name"));
+            Instant createdAt = instant(incident.path("created_at"));
+            if (id == null || name == null || createdAt == null) {
+                throw new MalformedPageException(document + " has an incident without id, name or created_at");
+            }
+            String state = text(incident.path("status"));
+            Instant resolvedAt = instant(incident.path("resolved_at"));
+            if (resolvedAt == null && ("resolved".equals(state) || "postmortem".equals(state)
+                    || "completed".equals(state))) {
+                resolvedAt = instant(incident.path("updated_at"));
+            }
+            List<String> components = new ArrayList<>();
+            for (JsonNode component : incident.path("components")) {
+                String componentName = text(component.path("name"));
+                if (componentName != null) {
+                    components.add(componentName);
+                }
+            }
+            List<OfficialIncident.Update> updates = new ArrayList<>();
+            for (JsonNode update : incident.path("incident_updates")) {
+                Instant at = instant(update.path("display_at"));
+                updates.add(new OfficialIncident.Update(text(update.path("status")),
+                        OfficialHtml.fromText(text(update.path("body"))),
+                        (at != null) ? at : instant(update.path("created_at"))));
+            }
+            updates.sort(Comparator.comparing(OfficialIncident.Update::at,
+                    Comparator.nullsLast(Comparator.reverseOrder())));
+            // An incident began with its first update; created_at is when the post was opened, usually the same.
+            Instant started = instant(incident.path("started_at"));
+            Instant first = updates.isEmpty() ? null : updates.get(updates.size() - 1).at();
+            Instant begin = (first != null && first.isBefore(createdAt)) ? first : createdAt;
+            if (!maintenance && started != null && started.isBefore(begin)) {
+                begin = started;
+            }
+            incidents.add(new OfficialIncident(provider, id, name,
+                    OfficialLevel.indicator(text(incident.path("impact"))), state, begin, resolvedAt,
+                    link(incident, pageUrl, id), components, updates, maintenance,
+                    instant(incident.path("scheduled_for")), instant(incident.path("scheduled_until"))));
+        }
+        return incidents;
+    }
+
+    private static URI link(JsonNode incident, String pageUrl, String id) {
+        String shortlink = text(incident.path("shortlink"));
+        try {
+            if (shortlink != null) {
+                return URI.create(shortlink);
+            }
+            return (pageUrl != null) ? URI.create(pageUrl.replaceAll("/+$", "") + "/incidents/" + id) : null;
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    static JsonNode read(byte[] json, String document) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            if (root == null || !root.isObject()) {
+                throw new MalformedPageException(document + " is not a JSON object");
+            }
+            return root;
+        }
+        catch (JacksonException ex) {
+            throw new MalformedPageException(document + " is not valid JSON: " + ex.getOriginalMessage());
+        }
+    }
+
+    static String text(JsonNode node) {
+        return (node != null && node.isString() && !node.stringValue().isBlank()) ? node.stringValue().strip() : null;
+    }
+
+    private static Instant instant(JsonNode node) {
+        String text = text(node);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        }
+        catch (DateTimeParseException ex) {
+            return null;
+        }
+    }
+
+}
