@@ -29,6 +29,8 @@ class SitemapPaths {
         for (ProviderErrorPage page : this.knowledgeBase.pagesFor(state.slug())) {
             paths.add(ErrorPagesController.pagePath(state.slug(), page.slug()));
         }
+        IncidentController.all(state).forEach((incident) -> paths.add(IncidentController.path(state.slug(),
+                incident.id())));
         return paths;
     }
 
