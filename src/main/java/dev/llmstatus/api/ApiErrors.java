@@ -76,16 +76,16 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
             return null;
         }
         try {
-            write(response, ex, request.getMethod(), path);
+            write(response, ex);
             return new ModelAndView();
         }
         catch (IOException writeFailure) {
-            logger.debug("Could not write the JSON error for {}: {}", path, writeFailure.toString());
+            logger.debug("Could not write a JSON error: {}", writeFailure.toString());
             return null;
         }
     }
 
-    private void write(HttpServletResponse response, Exception ex, String method, String path) throws IOException {
+    private void write(HttpServletResponse response, Exception ex) throws IOException {
         HttpStatus status;
         ApiError body;
         if (ex instanceof UnknownProviderException) {
@@ -94,7 +94,7 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
         }
         else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
             status = HttpStatus.NOT_FOUND;
-            body = new ApiError("not_found", "No API endpoint at " + path + ". " + INDEX_HINT);
+            body = new ApiError("not_found", "No API endpoint at this address. " + INDEX_HINT);
         }
         else if (ex instanceof HttpRequestMethodNotSupportedException notSupported) {
             status = HttpStatus.METHOD_NOT_ALLOWED;
@@ -102,12 +102,12 @@ class ApiErrors implements HandlerExceptionResolver, Ordered {
             String allow = (allowed != null)
                     ? allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", ")) : "GET";
             response.setHeader(HttpHeaders.ALLOW, allow);
-            body = new ApiError("method_not_allowed", method + " is not allowed on " + path + "; use " + allow + ".");
+            body = new ApiError("method_not_allowed", "This address takes " + allow + " only.");
         }
         else {
             status = statusOf(ex);
             if (status.is5xxServerError()) {
-                logger.warn("API request {} {} failed", method, path, ex);
+                logger.warn("API request failed", ex);
                 body = new ApiError("internal_error", "Something went wrong on our side; try again in a minute.");
             }
             else {

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import dev.llmstatus.official.OfficialIncident;
 import dev.llmstatus.status.ComponentState;
 import dev.llmstatus.status.IncidentView;
+import dev.llmstatus.status.ModelState;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.StatusSnapshot;
@@ -146,10 +147,13 @@ class StatuspageSummaries {
             components.add(component(state.component().key(), state.component().name(), state.level(),
                     state.since(), state.reason(), i + 1, pageId, snapshot.builtAt()));
         }
+        List<Statuspage.Component> models = models(provider, pageId, components.size(), snapshot.builtAt());
         List<Statuspage.Incident> incidents = new ArrayList<>();
         for (IncidentView incident : provider.incidents()) {
-            incidents.add(incident(provider.slug(), incident.id(), incident, pageId,
-                    affected(states, components, incident.components())));
+            List<Statuspage.Component> affected = affected(states, components, incident.components());
+            models.stream().filter((model) -> !model.group() && incident.components().contains(model.name()))
+                .forEach(affected::add);
+            incidents.add(incident(provider.slug(), incident.id(), incident, pageId, affected));
         }
         List<Statuspage.Maintenance> maintenances = new ArrayList<>();
         if (provider.official() != null) {
@@ -158,11 +162,40 @@ class StatuspageSummaries {
                         affected(states, components, maintenance.components())));
             }
         }
+        components.addAll(models);
         Statuspage.Page page = new Statuspage.Page(pageId, provider.name() + " (LLM Status)",
                 this.links.provider(provider.slug()), "Etc/UTC", timestamp(snapshot.builtAt()));
         return new PageModel(page,
                 new Statuspage.Indicator(indicator(provider.level()), providerDescription(provider)), components,
                 incidents, maintenances);
+    }
+
+    /**
+     * The provider's models as a component group "Models", each model a component of the group, as Statuspage pages
+     * group theirs; none when the catalog lists no model.
+     */
+    private static List<Statuspage.Component> models(ProviderState provider, String pageId, int before, Instant now) {
+        List<ModelState> models = provider.models();
+        if (models.isEmpty()) {
+            return new ArrayList<>();
+        }
+        String groupId = "models";
+        Status worst = models.stream().map(ModelState::level).reduce(Status.UNKNOWN, Status::worse);
+        String changed = timestamp(now);
+        List<Statuspage.Component> group = new ArrayList<>();
+        group.add(new Statuspage.Component(groupId, "Models", componentStatus(worst), changed, changed, before + 1,
+                provider.modelsConfigured() ? "Real inference requests with a fixed question, per model"
+                        : "Model checks are not configured on this instance",
+                true, null, null, pageId, true, false));
+        for (int i = 0; i < models.size(); i++) {
+            ModelState model = models.get(i);
+            Statuspage.Component component = component(groupId + "." + model.id(), model.name(), model.level(),
+                    model.since(), model.reason(), before + 2 + i, pageId, now);
+            group.add(new Statuspage.Component(component.id(), component.name(), component.status(),
+                    component.createdAt(), component.updatedAt(), component.position(), component.description(), true,
+                    null, groupId, pageId, false, false));
+        }
+        return group;
     }
 
     /** Our incidents name our components; official ones name the official page's components. */

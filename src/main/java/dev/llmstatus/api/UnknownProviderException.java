@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.NOT_FOUND)
 class UnknownProviderException extends RuntimeException {
 
+    /** The slug itself stays out of the message, which goes back to the client: an API answer echoes nothing. */
     UnknownProviderException(String slug) {
-        super("No provider '" + slug + "'. GET /api/v1/summary.json lists every provider.");
+        super("No provider with this slug. GET /api/v1/summary.json lists every provider.");
     }
 
 }

@@ -1,7 +1,6 @@
 package dev.llmstatus.report;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,8 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param perProvider one person may report a given provider once per this long
  * @param hourlyBudget how many reports one person may send per hour across all providers
- * @param trustedProxies addresses or CIDR blocks of the reverse proxies in front of the site; {@code X-Forwarded-For}
- * is read only when the direct peer is one of them, otherwise the peer's own address counts
  * @param secret shared by all instances behind one load balancer so that they hash a visitor alike: each UTC day's
  * salt is derived from it and the date. Leave it unset on a single instance: the salt is then 32 random bytes per
  * day, held in memory only, and lost on restart (the limits start afresh)
@@ -24,13 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention how long reports are kept; at least 8 days, since the baseline looks back a week
  * @param pruneInterval how often reports older than the retention are deleted
  * @param pruneBatchSize most rows one delete statement removes
+ * @param sharedLimits keep the limit buckets in the database instead of in memory, so that several instances behind
+ * one load balancer give a person one allowance between them (set it, with the same {@code secret}, on every
+ * instance); a single instance needs neither
  */
 @ConfigurationProperties("llmstatus.reports")
 public record ReportProperties(@DefaultValue("10m") Duration perProvider, @DefaultValue("5") int hourlyBudget,
-        @DefaultValue List<String> trustedProxies, String secret, @DefaultValue("100000") int maxTrackedClients,
+        String secret, @DefaultValue("100000") int maxTrackedClients,
         @DefaultValue("5") int spikeMinReporters, @DefaultValue("3") double spikeFactor,
         @DefaultValue("30d") Duration retention, @DefaultValue("1h") Duration pruneInterval,
-        @DefaultValue("5000") int pruneBatchSize) {
+        @DefaultValue("5000") int pruneBatchSize, @DefaultValue("false") boolean sharedLimits) {
 
     public ReportProperties {
         if (perProvider.isNegative() || perProvider.isZero()) {
@@ -49,13 +49,12 @@ public record ReportProperties(@DefaultValue("10m") Duration perProvider, @Defau
         if (pruneBatchSize < 1) {
             throw new IllegalArgumentException("llmstatus.reports.prune-batch-size must be at least 1");
         }
-        trustedProxies = List.copyOf(trustedProxies);
     }
 
     /** The defaults, for tests and tools. */
     static ReportProperties defaults() {
-        return new ReportProperties(Duration.ofMinutes(10), 5, List.of(), null, 100_000, 5, 3, Duration.ofDays(30),
-                Duration.ofHours(1), 5000);
+        return new ReportProperties(Duration.ofMinutes(10), 5, null, 100_000, 5, 3, Duration.ofDays(30),
+                Duration.ofHours(1), 5000, false);
     }
 
 }

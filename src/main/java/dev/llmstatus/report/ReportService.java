@@ -29,8 +29,11 @@ public class ReportService {
 
     private static final Logger logger = LoggerFactory.getLogger(ReportService.class);
 
-    /** Control characters other than line breaks and tabs: invisible, and no use in a comment. */
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
+    /**
+     * Control characters other than line breaks and tabs, and the bidirectional overrides and isolates (which can
+     * make a comment read differently from what it says): invisible, and no use in a comment.
+     */
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069&&[^\\n\\t]]");
 
     private final ReportWriter writer;
 
@@ -62,12 +65,12 @@ public class ReportService {
      *
      * @param provider the provider reported on
      * @param form what was submitted
-     * @param remoteAddress the direct peer's address; used for the reporter hash only
-     * @param forwardedFor the {@code X-Forwarded-For} header, or {@code null}
+     * @param clientAddress the client's address as Tomcat reports it (behind trusted proxies, from
+     * {@code X-Forwarded-For}); used for the reporter hash only
      * @return accepted (stored, or quietly dropped when the honeypot was filled), invalid, or limited
      * @throws ReportNotRecordedException when a valid report could not be stored
      */
-    public Submission submit(Provider provider, ReportForm form, String remoteAddress, String forwardedFor) {
+    public Submission submit(Provider provider, ReportForm form, String clientAddress) {
         if (form.fromBot()) {
             rejected("honeypot");
             return Submission.ACCEPTED;
@@ -79,7 +82,7 @@ public class ReportService {
             return new Submission(Submission.Result.INVALID, errors, null);
         }
         Instant now = this.clock.instant();
-        String reporter = this.reporters.identify(remoteAddress, forwardedFor, now);
+        String reporter = this.reporters.identify(clientAddress, now);
         ReportLimits.Refusal refusal = this.limits.acquire(reporter, provider.slug());
         if (refusal != null) {
             rejected("limited");

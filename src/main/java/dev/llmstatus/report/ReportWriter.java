@@ -1,5 +1,6 @@
 package dev.llmstatus.report;
 
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +8,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -20,6 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, and each request returns only once the transaction holding its report has committed. Under a
  * surge this turns hundreds of commits (and connection hand-overs) a second into a few, without giving up the
  * promise that a thanked report is stored.
+ * <p>
+ * When the database is down it fails fast, so that reports never tie up the threads that serve pages: at most
+ * {@value #MAX_WAITERS} requests wait for a commit at once, none waits longer than {@link #PATIENCE} unless its
+ * report is already being written, while a commit has been stuck for longer than {@link #STUCK} new reports are
+ * refused at once, and for {@link #COOL_DOWN} after a failed commit only one report at a time tries the database
+ * (the others are refused at once) until one goes through.
  */
 @Component
 class ReportWriter implements SmartLifecycle {
@@ -29,7 +41,25 @@ class ReportWriter implements SmartLifecycle {
     private static final int MAX_WAITING = 10_000;
 
     /** How long a request waits for its report's commit before telling the visitor it was not recorded. */
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
+    private static final Duration PATIENCE = Duration.ofMillis(2500);
+
+    /** Requests waiting for a commit at most: the rest of the request threads keep serving pages. */
+    private static final int MAX_WAITERS = 64;
+
+    /** How long a request waits for a place among the waiters; under a healthy surge places free up in moments. */
+    private static final Duration QUEUE_PATIENCE = Duration.ofMillis(100);
+
+    /** After a failed commit, only one report at a time tries the database for this long. */
+    private static final Duration COOL_DOWN = Duration.ofSeconds(5);
+
+    /** A commit running longer than this means the database is not answering. */
+    private static final Duration STUCK = Duration.ofSeconds(2);
+
+    /**
+     * Longest wait for one answer from the database while writing reports: a network that went silent fails the
+     * batch instead of holding its requests (and their threads) until TCP gives up.
+     */
+    private static final Duration NETWORK_PATIENCE = Duration.ofSeconds(2);
 
     private static final int WAITING = 0;
 
@@ -43,11 +73,25 @@ class ReportWriter implements SmartLifecycle {
 
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(MAX_WAITING);
 
+    private final Semaphore waiters = new Semaphore(MAX_WAITERS);
+
+    /** Held by the one report that tries the database while cooling down. */
+    private final AtomicBoolean trial = new AtomicBoolean();
+
     private volatile Thread writer;
 
-    ReportWriter(CommunityReportRepository reports, TransactionTemplate transactions) {
+    /** {@link System#nanoTime()} until which one report at a time tries the database; 0 after a commit went through. */
+    private volatile long coolingUntil;
+
+    /** When the commit in progress started ({@link System#nanoTime()}), 0 while idle. */
+    private volatile long commitStarted;
+
+    private final EntityManager entityManager;
+
+    ReportWriter(CommunityReportRepository reports, TransactionTemplate transactions, EntityManager entityManager) {
         this.reports = reports;
         this.transactions = transactions;
+        this.entityManager = entityManager;
     }
 
     /**
@@ -56,7 +100,53 @@ class ReportWriter implements SmartLifecycle {
      * @throws NotWritten when it was not stored: the database failed, or too many reports are waiting
      */
     void write(CommunityReport report) {
-        Pending pending = new Pending(report);
+        if (stuck()) {
+            throw new NotWritten("the database has not answered for " + STUCK, null);
+        }
+        if (!cooling()) {
+            queued(report);
+            return;
+        }
+        if (!this.trial.compareAndSet(false, true)) {
+            throw new NotWritten("the database failed moments ago", null);
+        }
+        try {
+            queued(report);
+        }
+        finally {
+            this.trial.set(false);
+        }
+    }
+
+    private void queued(CommunityReport report) {
+        try {
+            if (!this.waiters.tryAcquire(QUEUE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new NotWritten("too many reports waiting for the database", null);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new NotWritten("interrupted", ex);
+        }
+        try {
+            await(new Pending(report));
+        }
+        finally {
+            this.waiters.release();
+        }
+    }
+
+    private boolean stuck() {
+        long started = this.commitStarted;
+        return started != 0 && System.nanoTime() - started > STUCK.toNanos();
+    }
+
+    private boolean cooling() {
+        long until = this.coolingUntil;
+        return until != 0 && System.nanoTime() - until < 0;
+    }
+
+    private void await(Pending pending) {
         if (this.writer == null || !this.queue.offer(pending)) {
             throw new NotWritten("report writer stopped or full", null);
         }
@@ -110,14 +200,34 @@ class ReportWriter implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return;
         }
+        this.commitStarted = System.nanoTime();
         try {
-            this.transactions.executeWithoutResult(
-                    (status) -> this.reports.saveAll(claimed.stream().map(Pending::report).toList()));
+            this.transactions.executeWithoutResult((status) -> {
+                boundNetworkWaits();
+                this.reports.saveAll(claimed.stream().map(Pending::report).toList());
+            });
+            this.coolingUntil = 0;
             claimed.forEach((p) -> p.done.complete(null));
         }
         catch (RuntimeException ex) {
+            this.coolingUntil = System.nanoTime() + COOL_DOWN.toNanos();
             claimed.forEach((p) -> p.done.completeExceptionally(ex));
         }
+        finally {
+            this.commitStarted = 0;
+        }
+    }
+
+    /** The pool restores the connection's own timeout when it gets the connection back. */
+    private void boundNetworkWaits() {
+        this.entityManager.unwrap(Session.class).doWork((connection) -> {
+            try {
+                connection.setNetworkTimeout(Runnable::run, (int) NETWORK_PATIENCE.toMillis());
+            }
+            catch (SQLFeatureNotSupportedException ex) {
+                // An embedded database has no network to wait for.
+            }
+        });
     }
 
     @Override

@@ -26,14 +26,30 @@ import dev.llmstatus.report.ReportSummary;
  * count: unreadable, stale or absent)
  * @param incidents ours and official ones of the incident window, ongoing first, then newest first
  * @param reports community reports; they may raise "possible problems" but never set the level
+ * @param models its models checked by real inference requests, in catalog order (possibly none)
  */
 public record ProviderState(Provider provider, Status level, String reason, Signal decidedBy, Instant since,
         Instant lastChecked, List<ComponentState> components, OfficialStatus official, Status officialLevel,
-        List<IncidentView> incidents, ReportSummary reports) {
+        List<IncidentView> incidents, ReportSummary reports, List<ModelState> models) {
 
     public ProviderState {
         components = List.copyOf(components);
         incidents = List.copyOf(incidents);
+        models = List.copyOf(models);
+    }
+
+    public Optional<ModelState> model(String id) {
+        return this.models.stream().filter((model) -> model.id().equals(id)).findFirst();
+    }
+
+    /** Whether this instance checks any of its models (it needs the operator's key for that). */
+    public boolean modelsConfigured() {
+        return this.models.stream().anyMatch(ModelState::configured);
+    }
+
+    /** Its models whose level is a problem for callers (degraded or worse). */
+    public List<ModelState> modelProblems() {
+        return this.models.stream().filter((model) -> model.level().problem()).toList();
     }
 
     public String slug() {

@@ -38,7 +38,6 @@ import dev.llmstatus.report.ReportSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -148,6 +147,7 @@ public class StatusEngine {
             .collect(Collectors.groupingBy((r) -> r.provider() + '/' + r.component()));
 
         List<Verdicts> verdicts = new ArrayList<>();
+        List<IncidentTracker.Observation> observations = new ArrayList<>();
         for (Provider provider : this.catalog.providers()) {
             OfficialStatus official = officials.get(provider.slug());
             Status officialLevel = StatusRules.officialLevel(official, now, OFFICIAL_STALE_AFTER);
@@ -159,9 +159,11 @@ public class StatusEngine {
             }
             StatusRules.Verdict verdict = StatusRules.provider(provider, components, official, officialLevel, monitor,
                     now);
-            track(provider, verdict, components, now);
+            observations.add(new IncidentTracker.Observation(provider, verdict, components,
+                    evidenceAt(components, official)));
             verdicts.add(new Verdicts(provider, verdict, components, official, officialLevel));
         }
+        this.tracker.apply(observations, now);
         Map<String, List<Incident>> recent = this.incidents.findRecent(now.minus(this.properties.incidentWindow()))
             .stream()
             .collect(Collectors.groupingBy(Incident::getProvider));
@@ -171,11 +173,11 @@ public class StatusEngine {
         for (Verdicts v : verdicts) {
             Instant lastChecked = v.components().stream().map(ComponentState::lastChecked)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-            List<IncidentView> views = incidents(recent.getOrDefault(v.provider().slug(), List.of()), v.official(),
-                    now);
+            List<IncidentView> views = incidents(v.provider(), recent.getOrDefault(v.provider().slug(), List.of()),
+                    v.official(), now);
             states.add(new ProviderState(v.provider(), v.verdict().level(), v.verdict().reason(),
                     v.verdict().decidedBy(), since(v.verdict(), views), lastChecked, v.components(), v.official(),
-                    v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none())));
+                    v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none()), List.of()));
         }
         StatusSnapshot snapshot = new StatusSnapshot(this.current.get().version() + 1, now, monitor, states);
         this.current.set(snapshot);
@@ -187,19 +189,16 @@ public class StatusEngine {
             OfficialStatus official, Status officialLevel) {
     }
 
-    private void track(Provider provider, StatusRules.Verdict verdict, List<ComponentState> components, Instant now) {
-        List<String> affected = components.stream()
-            .filter((c) -> c.level().problem())
-            .map((c) -> c.component().name())
-            .toList();
-        try {
-            this.tracker.apply(provider.slug(), provider.name(), verdict.level(), verdict.reason(), verdict.since(),
-                    affected, now);
+    /** The newest check or official reading behind a provider's verdict. */
+    private static Instant evidenceAt(List<ComponentState> components, OfficialStatus official) {
+        Instant newest = (official != null) ? official.fetchedAt() : null;
+        for (ComponentState component : components) {
+            Instant checked = component.lastChecked();
+            if (checked != null && (newest == null || checked.isAfter(newest))) {
+                newest = checked;
+            }
         }
-        catch (DataAccessException ex) {
-            // Another instance applied the same transition first; its incident is the one that counts.
-            logger.debug("Incident tracking for {} deferred: {}", provider.slug(), ex.toString());
-        }
+        return newest;
     }
 
     private List<HourlyRollup> rollups(Instant now) {
@@ -235,7 +234,10 @@ public class StatusEngine {
                 uptime.days(), uptime.latency());
     }
 
-    private List<IncidentView> incidents(List<Incident> ours, OfficialStatus official, Instant now) {
+    private List<IncidentView> incidents(Provider provider, List<Incident> ours, OfficialStatus official,
+            Instant now) {
+        Map<String, String> names = new HashMap<>();
+        provider.components().forEach((component) -> names.put(component.key(), component.name()));
         Instant from = now.minus(this.properties.incidentWindow());
         List<OfficialIncident> theirs = (official != null) ? official.incidents().stream()
             .filter((incident) -> !incident.resolved() || !incident.resolvedAt().isBefore(from)
@@ -249,9 +251,13 @@ public class StatusEngine {
                 .map((u) -> new IncidentView.Entry(u.getPostedAt(), u.getLevel().label(), u.getMessage(),
                         OfficialHtml.fromText(u.getMessage())))
                 .toList();
-            views.add(new IncidentView("m-" + incident.getId(), false, incident.getTitle(), incident.getImpact(),
-                    (incident.getResolvedAt() == null) ? "ongoing" : "resolved", incident.getStartedAt(),
-                    incident.getResolvedAt(), incident.getComponents(), timeline, null, lead));
+            // Incidents keep component keys; older ones kept names, which stay as they are.
+            List<String> components = incident.getComponents().stream()
+                .map((key) -> names.getOrDefault(key, key))
+                .toList();
+            views.add(new IncidentView(IncidentTracker.incidentId(incident), false, incident.getTitle(),
+                    incident.getImpact(), (incident.getResolvedAt() == null) ? "ongoing" : "resolved",
+                    incident.getStartedAt(), incident.getResolvedAt(), components, timeline, null, lead));
         }
         theirs.forEach((incident) -> views.add(IncidentView.of(incident)));
         views.sort(Comparator.comparing(IncidentView::ongoing).reversed()
@@ -292,7 +298,7 @@ public class StatusEngine {
                         null, List.of(), null, Uptime.NONE, List.of(), List.of()))
                 .toList();
             states.add(new ProviderState(provider, Status.UNKNOWN, "No data yet: waiting for the first checks",
-                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none()));
+                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none(), List.of()));
         }
         return new StatusSnapshot(0, now, MonitorState.STARTING, states);
     }

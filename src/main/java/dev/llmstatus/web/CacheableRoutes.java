@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.condition.ParamsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -59,8 +60,14 @@ final class CacheableRoutes {
      * @param pattern its path pattern
      * @param cached whether its handler is marked {@link CachedPage}
      * @param cookies cookies the handler reads: a request carrying one is rendered, not served from the cache
+     * @param params the route's parameter conditions ({@code params = "q"}): it matches only requests that meet them
      */
-    record Route(PathPattern pattern, boolean cached, Set<String> cookies) {
+    record Route(PathPattern pattern, boolean cached, Set<String> cookies, ParamsRequestCondition params) {
+
+        boolean matches(HttpServletRequest request) {
+            return this.params.isEmpty() || this.params.getMatchingCondition(request) != null;
+        }
+
     }
 
     static CacheableRoutes of(List<RequestMappingHandlerMapping> mappings) {
@@ -76,11 +83,14 @@ final class CacheableRoutes {
                 boolean cached = handler.hasMethodAnnotation(CachedPage.class);
                 Set<String> cookies = cached ? checkedCookies(handler) : Set.of();
                 for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
-                    routes.add(new Route(pattern, cached, cookies));
+                    routes.add(new Route(pattern, cached, cookies, info.getParamsCondition()));
                 }
             }
         }
-        routes.sort(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR));
+        // As Spring MVC picks: the most specific pattern first, and for one pattern a route with parameter conditions
+        // before the one without (GET /?q= is the search, GET / the dashboard).
+        routes.sort(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
+            .thenComparing((route) -> route.params().isEmpty()));
         return new CacheableRoutes(routes);
     }
 
@@ -118,7 +128,7 @@ final class CacheableRoutes {
         }
         for (Route route : this.routes) {
             PathPattern.PathMatchInfo match = route.pattern().matchAndExtract(path);
-            if (match == null) {
+            if (match == null || !route.matches(request)) {
                 continue;
             }
             if (!route.cached() || carriesAny(request, route.cookies())) {

@@ -1,7 +1,9 @@
 package dev.llmstatus.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.TimeWords;
 
@@ -14,14 +16,16 @@ import dev.llmstatus.status.TimeWords;
  */
 record DownAnswer(String word, String sentence, List<String> steps) {
 
-    static DownAnswer of(ProviderState state) {
+    /**
+     * @param state the provider in the current snapshot
+     * @param offline whether our monitor is offline
+     */
+    static DownAnswer of(ProviderState state, boolean offline) {
         String name = state.name();
         String since = (state.since() != null) ? " since " + TimeWords.dateTime(state.since()) : "";
-        String asOf = (state.lastChecked() != null) ? " (last checked " + TimeWords.dateTime(state.lastChecked()) + ")"
-                : "";
         return switch (state.level()) {
-            case OPERATIONAL -> new DownAnswer("No", "No, " + name + " is up: " + lower(state.reason()) + asOf + ".",
-                    yourSide(name));
+            case OPERATIONAL -> new DownAnswer("No", "No, " + name + " has been up" + since + ": "
+                    + lower(state.reason()) + ".", yourSide(name));
             case MAINTENANCE -> new DownAnswer("Partly", "Partly: " + name + " is under maintenance" + since + ". "
                     + state.reason() + ".", theirSide(name));
             case DEGRADED -> new DownAnswer("Partly", "Partly: " + name + " is up but degraded" + since + ". "
@@ -30,8 +34,9 @@ record DownAnswer(String word, String sentence, List<String> steps) {
                     + state.reason() + ".", theirSide(name));
             case MAJOR_OUTAGE -> new DownAnswer("Yes", "Yes, " + name + " appears to be down" + since + ". "
                     + state.reason() + ".", theirSide(name));
-            case UNKNOWN -> new DownAnswer("We can't tell", "We can't tell right now whether " + name + " is down. "
-                    + state.reason() + ".", unknown(name));
+            // Offline, the page's one banner says why; the sentence does not repeat it.
+            case UNKNOWN -> new DownAnswer("We can't tell", "We can't tell right now whether " + name + " is down."
+                    + (offline ? "" : " " + state.reason() + "."), unknown(state.provider()));
         };
     }
 
@@ -55,11 +60,16 @@ record DownAnswer(String word, String sentence, List<String> steps) {
                 "Keep the request IDs of failed calls in case you need to contact " + name + " support.");
     }
 
-    private static List<String> unknown(String name) {
-        return List.of("Check " + name + "'s official status page, if it has one.",
-                "Send one request by hand (curl) and read the status code and error type.",
-                "If calls fail with 5xx, 529 or timeouts, treat it as an outage: back off and fail over.",
-                "If calls fail with 401, 403 or 429, the cause is more likely your key, region or limits.");
+    private static List<String> unknown(Provider provider) {
+        String name = provider.name();
+        List<String> steps = new ArrayList<>();
+        if (provider.statusPage().url() != null) {
+            steps.add("Check " + name + "'s official status page: " + provider.statusPage().url() + ".");
+        }
+        steps.add("Send one request by hand (curl) and read the status code and error type.");
+        steps.add("If calls fail with 5xx, 529 or timeouts, treat it as an outage: back off and fail over.");
+        steps.add("If calls fail with 401, 403 or 429, the cause is more likely your key, region or limits.");
+        return List.copyOf(steps);
     }
 
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
@@ -40,18 +41,6 @@ class ErrorPagesController {
         this.knowledgeBase = knowledgeBase;
     }
 
-    static String pagePath(String providerSlug, String topicSlug) {
-        return "/status/" + providerSlug + "/errors/" + topicSlug;
-    }
-
-    static String indexPath(String providerSlug) {
-        return "/status/" + providerSlug + "/errors";
-    }
-
-    static String topicPath(String topicSlug) {
-        return "/errors/" + topicSlug;
-    }
-
     @CachedPage
     @GetMapping("/status/{slug}/errors/{topic}")
     ModelAndView page(@PathVariable String slug, @PathVariable String topic,
@@ -62,7 +51,7 @@ class ErrorPagesController {
         ProviderErrorPage page = this.knowledgeBase.page(slug, topic)
             .orElseThrow(() -> new ErrorPageNotFoundException(state, topic));
         if (!page.slug().equals(topic)) {
-            return movedPermanently(pagePath(slug, page.slug()));
+            return movedPermanently(Links.error(slug, page.slug()));
         }
         ErrorPageView view = ErrorPageView.of(page, state, snapshot);
         List<Faq> faq = view.faq();
@@ -77,7 +66,7 @@ class ErrorPagesController {
         // The report form comes filled in with this error's kind and code.
         model.addObject("reportForm", new ReportForm(page.topic().reportType().name(), null, page.code(), null, null));
         model.addObject("reportErrors", Map.of());
-        model.addObject("reportReturn", pagePath(slug, page.slug()));
+        model.addObject("reportReturn", Links.error(slug, page.slug()));
         ProviderController.acknowledge(thanks, slug, response, model);
         model.addObject("others", this.knowledgeBase.pagesFor(slug).stream()
             .filter((other) -> !other.slug().equals(page.slug()))
@@ -85,10 +74,10 @@ class ErrorPagesController {
         model.addObject("meta", new PageMeta(state.name() + " " + page.code() + " " + page.title()
                 + ": is it you or them? Causes and fixes | LLM Status",
                 page.summary() + " " + view.verdict().call().label() + " right now; live checks, causes and fixes.",
-                pagePath(slug, page.slug()),
-                List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", "/status/" + slug),
-                        new PageMeta.Crumb(state.name() + " errors", indexPath(slug)),
-                        new PageMeta.Crumb(page.title() + " (" + page.code() + ")", pagePath(slug, page.slug()))),
+                Links.error(slug, page.slug()),
+                List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", Links.provider(slug)),
+                        new PageMeta.Crumb(state.name() + " errors", Links.errors(slug)),
+                        new PageMeta.Crumb(page.title() + " (" + page.code() + ")", Links.error(slug, page.slug()))),
                 faq, state.lastChecked()));
         return model;
     }
@@ -110,9 +99,23 @@ class ErrorPagesController {
                 "Every " + state.name() + " API error we explain, what each means and whether our probes see it "
                         + "right now. " + state.name() + " is " + state.level().label().toLowerCase(Locale.ROOT)
                         + ".",
-                indexPath(slug), List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status",
-                        "/status/" + slug), new PageMeta.Crumb(state.name() + " errors", indexPath(slug))),
+                Links.errors(slug), List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status",
+                        Links.provider(slug)), new PageMeta.Crumb(state.name() + " errors", Links.errors(slug))),
                 List.of(), state.lastChecked()));
+        return model;
+    }
+
+    @CachedPage
+    @GetMapping("/errors")
+    ModelAndView topics() {
+        StatusSnapshot snapshot = this.engine.current();
+        ModelAndView model = new ModelAndView("errors/topics");
+        model.addObject("topics", this.knowledgeBase.topics());
+        model.addObject("meta", new PageMeta("LLM API errors explained: 429, 401, 5xx, overloaded and more | LLM Status",
+                "Every LLM API error we explain, from rate limits to overloaded servers: what each means, how to fix "
+                        + "it and which providers return it right now.",
+                "/errors", List.of(PageMeta.home(), new PageMeta.Crumb("Errors explained", "/errors")), List.of(),
+                snapshot.lastChecked()));
         return model;
     }
 
@@ -123,7 +126,7 @@ class ErrorPagesController {
         ProviderErrorPage general = this.knowledgeBase.generalPage(topic)
             .orElseThrow(() -> new ErrorPageNotFoundException(null, topic));
         if (!general.slug().equals(topic)) {
-            return movedPermanently(topicPath(general.slug()));
+            return movedPermanently(Links.topic(general.slug()));
         }
         List<ErrorPageView> views = snapshot.problemsFirst()
             .stream()
@@ -145,8 +148,8 @@ class ErrorPagesController {
                 + " in LLM APIs: what it means and who returns it now | LLM Status",
                 general.summary() + " How " + views.size() + " LLM APIs send it, and which of them our probes see it "
                         + "from right now.",
-                topicPath(general.slug()), List.of(PageMeta.home(),
-                        new PageMeta.Crumb(general.headline(), topicPath(general.slug()))),
+                Links.topic(general.slug()), List.of(PageMeta.home(),
+                        new PageMeta.Crumb(general.headline(), Links.topic(general.slug()))),
                 faq, snapshot.lastChecked()));
         return model;
     }

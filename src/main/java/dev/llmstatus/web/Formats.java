@@ -1,11 +1,13 @@
 package dev.llmstatus.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.TimeWords;
 import dev.llmstatus.status.Uptime;
@@ -65,15 +67,34 @@ public final class Formats {
                 : day.format(from) + " – " + day.format(until) + " UTC";
     }
 
-    /** Words for a detection lead: "12 min before the official page", "3 min after the official page". */
+    /**
+     * Words for a detection lead, from its sign: we claim to have been first only when we were ("We saw it 12 min
+     * before the official page"); otherwise the official page gets the credit.
+     */
     public String lead(Long minutes) {
         if (minutes == null) {
             return "";
         }
-        if (minutes == 0) {
-            return "within a minute of the official page";
+        if (minutes > 0) {
+            return "We saw it " + minutes + " min before the official page";
         }
-        return (minutes > 0) ? minutes + " min before the official page" : (-minutes) + " min after the official page";
+        return (minutes == 0) ? "We saw it within a minute of the official page"
+                : "The official page reported it first (" + (-minutes) + " min earlier)";
+    }
+
+    /** A link's host name, for short link texts (templates may not call {@code java.net} types themselves). */
+    public String host(URI uri) {
+        return uri.getHost();
+    }
+
+    /** Every name a provider answers to, for the dashboard's filter. */
+    public String searchNames(Provider provider) {
+        return String.join(" ", Suggestions.names(provider));
+    }
+
+    /** Coverage of an uptime window in whole percent. */
+    public String covered(double share) {
+        return Uptime.covered(share);
     }
 
 }

@@ -32,8 +32,9 @@ class HeadRenderer {
      * @param meta what the page said
      * @param canonical the absolute canonical URL
      * @param jsonLd the JSON-LD blocks, each a complete JSON document
+     * @param image the absolute URL of the picture shown when the page is shared
      */
-    record Head(PageMeta meta, String canonical, List<String> jsonLd) {
+    record Head(PageMeta meta, String canonical, List<String> jsonLd, String image) {
     }
 
     Head render(PageMeta meta) {
@@ -44,7 +45,7 @@ class HeadRenderer {
         if (!meta.faq().isEmpty()) {
             blocks.add(safe(faqPage(meta)));
         }
-        return new Head(meta, canonical, blocks);
+        return new Head(meta, canonical, blocks, this.site.url("/img/og-image.png"));
     }
 
     private Map<String, Object> webPage(PageMeta meta, String canonical) {

@@ -2,16 +2,19 @@ package dev.llmstatus.web;
 
 import java.util.List;
 
+import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.status.StatusSnapshot;
 import dev.llmstatus.system.CachedPage;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * "Is X down?" pages: the answer first, for people arriving from a search engine.
@@ -30,20 +33,29 @@ class LandingController {
 
     @CachedPage
     @GetMapping("/is-{slug}-down")
-    String isItDown(@PathVariable String slug, Model model) {
+    Object isItDown(@PathVariable String slug, Model model) {
         StatusSnapshot snapshot = this.engine.current();
-        ProviderState state = snapshot.provider(slug).orElseThrow(() -> new ProviderNotFoundException(slug));
-        DownAnswer answer = DownAnswer.of(state);
-        List<Faq> faq = ProviderFaq.of(state, this.properties);
+        ProviderState state = snapshot.provider(slug).orElse(null);
+        if (state == null) {
+            // "/is-claude-down": the name people search for, answered by the provider's own page.
+            Provider known = Suggestions.exact(slug, snapshot.providers().stream().map(ProviderState::provider).toList())
+                .orElseThrow(() -> new ProviderNotFoundException(slug));
+            RedirectView redirect = new RedirectView(Links.isDown(known.slug()));
+            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+            redirect.setExposeModelAttributes(false);
+            return redirect;
+        }
+        DownAnswer answer = DownAnswer.of(state, snapshot.monitor().offline());
+        List<Faq> faq = ProviderFaq.of(state, snapshot.monitor().offline(), this.properties);
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("now", snapshot.builtAt());
         model.addAttribute("state", state);
         model.addAttribute("answer", answer);
         model.addAttribute("faq", faq);
         model.addAttribute("meta", new PageMeta("Is " + state.name() + " down right now? " + answer.word()
-                + " | LLM Status", answer.sentence(), "/is-" + slug + "-down",
-                List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", "/status/" + slug),
-                        new PageMeta.Crumb("Is " + state.name() + " down?", "/is-" + slug + "-down")),
+                + " | LLM Status", answer.sentence(), Links.isDown(slug),
+                List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", Links.provider(slug)),
+                        new PageMeta.Crumb("Is " + state.name() + " down?", Links.isDown(slug))),
                 faq, state.lastChecked()));
         return "landing/is-down";
     }

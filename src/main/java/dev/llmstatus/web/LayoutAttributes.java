@@ -11,6 +11,11 @@ class LayoutAttributes {
 
     private static final Formats FORMATS = new Formats();
 
+    @ModelAttribute("links")
+    Links links() {
+        return Links.INSTANCE;
+    }
+
     @ModelAttribute("fmt")
     Formats formats() {
         return FORMATS;

@@ -32,11 +32,11 @@ record LookupResult(ProviderErrorPage page, ProviderState provider, String path,
         Optional<ProviderErrorPage> page = provider.flatMap((state) -> knowledgeBase.page(state.slug(), topic));
         if (provider.isPresent() && page.isPresent()) {
             ErrorPageView view = ErrorPageView.of(page.get(), provider.get(), snapshot);
-            return new LookupResult(page.get(), provider.get(), ErrorPagesController.pagePath(provider.get().slug(),
+            return new LookupResult(page.get(), provider.get(), Links.error(provider.get().slug(),
                     topic), match.evidence(), view.seenNow());
         }
         return new LookupResult(knowledgeBase.generalPage(topic).orElseThrow(), provider.orElse(null),
-                ErrorPagesController.topicPath(topic), match.evidence(), false);
+                Links.topic(topic), match.evidence(), false);
     }
 
 }

@@ -72,8 +72,7 @@ class ProviderController {
             HttpServletRequest request, HttpServletResponse response) {
         ProviderState state = state(this.engine.current(), slug);
         ReportForm form = ReportForm.of(fields);
-        Submission submission = this.reports.submit(state.provider(), form, request.getRemoteAddr(),
-                request.getHeader("X-Forwarded-For"));
+        Submission submission = this.reports.submit(state.provider(), form, request.getRemoteAddr());
         return switch (submission.result()) {
             case ACCEPTED -> {
                 response.addHeader(HttpHeaders.SET_COOKIE, thanksCookie(slug, "1").maxAge(120).build().toString());
@@ -95,13 +94,13 @@ class ProviderController {
         page.addObject("now", snapshot.builtAt());
         page.addObject("state", state);
         page.addObject("charts", state.components().stream().map(Charts::of).toList());
-        List<Faq> faq = ProviderFaq.of(state, this.properties);
+        List<Faq> faq = ProviderFaq.of(state, snapshot.monitor().offline(), this.properties);
         page.addObject("faq", faq);
         page.addObject("meta", new PageMeta(state.name() + " status: is it down? Live checks and incidents | LLM Status",
                 state.name() + ": " + state.level().label() + ". " + state.reason()
                         + ". Live checks of its API, uptime, latency and incidents.",
-                "/status/" + slug, List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status",
-                        "/status/" + slug)),
+                Links.provider(slug), List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status",
+                        Links.provider(slug))),
                 faq, state.lastChecked()));
         page.addObject("reportForm", form);
         page.addObject("reportErrors", errors);
@@ -110,7 +109,7 @@ class ProviderController {
 
     /** Back to the provider page, or to one of its error pages: never anywhere else (no open redirect). */
     static String returnPath(String slug, String requested) {
-        String provider = "/status/" + slug;
+        String provider = Links.provider(slug);
         if (requested != null && requested.matches(Pattern.quote(provider) + "/errors/[a-z0-9-]+")) {
             return requested;
         }
@@ -122,7 +121,7 @@ class ProviderController {
     }
 
     private static ResponseCookie.ResponseCookieBuilder thanksCookie(String slug, String value) {
-        return ResponseCookie.from(THANKS_COOKIE, value).path("/status/" + slug).httpOnly(true).sameSite("Lax");
+        return ResponseCookie.from(THANKS_COOKIE, value).path(Links.provider(slug)).httpOnly(true).sameSite("Lax");
     }
 
 }

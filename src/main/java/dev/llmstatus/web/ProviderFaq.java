@@ -19,11 +19,11 @@ final class ProviderFaq {
     private ProviderFaq() {
     }
 
-    static List<Faq> of(ProviderState state, StatusProperties properties) {
+    static List<Faq> of(ProviderState state, boolean offline, StatusProperties properties) {
         Provider provider = state.provider();
         String name = provider.name();
         List<Faq> faq = new ArrayList<>();
-        faq.add(new Faq("Is " + name + " down right now?", isItDown(state)));
+        faq.add(new Faq("Is " + name + " down right now?", DownAnswer.of(state, offline).sentence()));
         Duration interval = provider.components().get(0).probe().interval();
         String targets = provider.components().stream()
             .map((c) -> c.name() + " (" + c.probe().method() + " " + c.probe().url().getHost() + c.probe().url().getPath()
@@ -47,27 +47,6 @@ final class ProviderFaq {
                 + name + ". The error message you get names the cause; compare it with " + name
                 + "'s error documentation."));
         return List.copyOf(faq);
-    }
-
-    private static String isItDown(ProviderState state) {
-        String name = state.name();
-        String reason = state.reason();
-        String since = (state.since() != null) ? " since " + TimeWords.dateTime(state.since()) : "";
-        return switch (state.level()) {
-            case OPERATIONAL -> "No. Our latest checks show " + name + " working: " + lower(reason)
-                    + ". If your own calls fail, the cause is more likely your key, quota, rate limit or network.";
-            case DEGRADED -> "Not down, but not healthy either: " + reason + since
-                    + ". Expect slow answers or some rejected calls; retry with backoff.";
-            case PARTIAL_OUTAGE -> "Partly. " + reason + since + ". Some calls fail while others still work.";
-            case MAJOR_OUTAGE -> "Yes, it looks like it. " + reason + since + ".";
-            case MAINTENANCE -> "It is under maintenance: " + reason + ". Some features may be unavailable.";
-            case UNKNOWN -> "We cannot tell right now. " + reason
-                    + ". We would rather say that than guess; check the official status page if there is one.";
-        };
-    }
-
-    private static String lower(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String officialAnswer(Provider provider) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.llmstatus.errors.KnowledgeBase;
 import dev.llmstatus.errors.ProviderErrorPage;
+import dev.llmstatus.status.ModelState;
 import dev.llmstatus.status.ProviderState;
 
 import org.springframework.stereotype.Component;
@@ -23,20 +24,24 @@ class SitemapPaths {
 
     List<String> forProvider(ProviderState state) {
         List<String> paths = new ArrayList<>();
-        paths.add("/status/" + state.slug());
-        paths.add("/is-" + state.slug() + "-down");
-        paths.add(ErrorPagesController.indexPath(state.slug()));
+        paths.add(Links.provider(state.slug()));
+        paths.add(Links.isDown(state.slug()));
+        paths.add(Links.errors(state.slug()));
         for (ProviderErrorPage page : this.knowledgeBase.pagesFor(state.slug())) {
-            paths.add(ErrorPagesController.pagePath(state.slug(), page.slug()));
+            paths.add(Links.error(state.slug(), page.slug()));
         }
         IncidentController.all(state).forEach((incident) -> paths.add(IncidentController.path(state.slug(),
                 incident.id())));
+        state.models().stream().filter(ModelState::configured)
+            .forEach((model) -> paths.add(ModelController.path(state.slug(), model.id())));
         return paths;
     }
 
     List<String> global() {
-        return this.knowledgeBase.topics().stream().map((topic) -> ErrorPagesController.topicPath(topic.slug()))
-            .toList();
+        List<String> paths = new ArrayList<>();
+        paths.add("/errors");
+        this.knowledgeBase.topics().forEach((topic) -> paths.add(Links.topic(topic.slug())));
+        return paths;
     }
 
 }

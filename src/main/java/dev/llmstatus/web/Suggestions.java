@@ -1,19 +1,47 @@
 package dev.llmstatus.web;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.llmstatus.catalog.Provider;
 
 /**
- * The providers closest to a mistyped name: substring matches first, then by edit distance.
+ * Finding a provider by what people type: its slug, its name or a name people use for it (an alias such as a
+ * product name). The dashboard filter, the 404 suggestions and the landing redirects all search here.
  */
 final class Suggestions {
 
     private Suggestions() {
     }
 
+    /** The names a provider answers to, lower case: slug, name, then aliases. */
+    static List<String> names(Provider provider) {
+        List<String> names = new ArrayList<>();
+        names.add(provider.slug());
+        names.add(provider.name().toLowerCase(Locale.ROOT));
+        return names;
+    }
+
+    /** Whether any of the provider's names contains the typed text (already lower case). */
+    static boolean matches(Provider provider, String needle) {
+        return names(provider).stream().anyMatch((name) -> name.contains(needle));
+    }
+
+    /** The provider whose slug, name or alias is exactly what was typed, ignoring case, spaces and punctuation. */
+    static Optional<Provider> exact(String typed, List<Provider> providers) {
+        String query = normalise(typed);
+        if (query.isEmpty()) {
+            return Optional.empty();
+        }
+        return providers.stream()
+            .filter((provider) -> names(provider).stream().anyMatch((name) -> normalise(name).equals(query)))
+            .findFirst();
+    }
+
+    /** The providers closest to a mistyped name: substring matches first, then by edit distance. */
     static List<Provider> closest(String typed, List<Provider> providers, int limit) {
         String query = normalise(typed);
         return providers.stream()
@@ -29,25 +57,31 @@ final class Suggestions {
     }
 
     private static int score(String query, Provider provider) {
-        String slug = normalise(provider.slug());
-        String name = normalise(provider.name());
         if (query.isEmpty()) {
             return Integer.MAX_VALUE;
         }
-        if (slug.contains(query) || name.contains(query) || query.contains(slug)) {
-            return 0;
-        }
-        int best = Math.min(distance(query, slug), distance(query, name));
-        for (String word : provider.name().toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-            if (word.length() > 2) {
-                best = Math.min(best, distance(query, word));
+        int best = Integer.MAX_VALUE;
+        for (String name : names(provider)) {
+            String normalised = normalise(name);
+            if (normalised.isEmpty()) {
+                continue;
+            }
+            if (normalised.contains(query) || query.contains(normalised)) {
+                return 0;
+            }
+            best = Math.min(best, distance(query, normalised));
+            for (String word : name.split("[^\\p{L}\\p{N}]+")) {
+                if (word.length() > 2) {
+                    best = Math.min(best, distance(query, word));
+                }
             }
         }
         return best;
     }
 
+    /** Lower case letters and digits of any script: "通义" and "Qwen" alike. */
     private static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     static int distance(String a, String b) {

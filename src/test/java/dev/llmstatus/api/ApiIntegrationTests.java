@@ -198,7 +198,9 @@ class ApiIntegrationTests extends ScriptedSiteTests {
             HttpResponse<String> unknownProvider = get("/api/v1/providers/nope/summary.json", accept);
             assertJsonError(unknownProvider, 404, "not_found");
             assertThat(JSON.readTree(unknownProvider.body()).get("message").asString())
-                .isEqualTo("No provider 'nope'. GET /api/v1/summary.json lists every provider.");
+                .isEqualTo("No provider with this slug. GET /api/v1/summary.json lists every provider.");
+            assertThat(get("/api/v1/providers/%3Cb%3Enope/summary.json", accept).body()).doesNotContain("nope")
+                .doesNotContain("<b>");
             assertJsonError(get("/status/nope/api/v2/summary.json", accept), 404, "not_found");
             assertJsonError(get("/api/v1/nope", accept), 404, "not_found");
             assertJsonError(get("/api", accept), 404, "not_found");
@@ -210,7 +212,7 @@ class ApiIntegrationTests extends ScriptedSiteTests {
         assertJsonError(post, 405, "method_not_allowed");
         assertThat(post.headers().firstValue("Allow")).contains("GET");
         assertThat(JSON.readTree(post.body()).get("message").asString())
-            .isEqualTo("POST is not allowed on /api/v1/summary.json; use GET.");
+            .isEqualTo("This address takes GET only.");
         assertThat(post.headers().firstValue("Content-Security-Policy")).isPresent();
     }
 

@@ -45,13 +45,21 @@ public final class ProviderSimulator implements AutoCloseable {
 
     private final ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("simulator-http"));
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("simulator-timer"));
+    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("simulator-timer"));
 
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
 
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     private final Map<String, Headers> lastHeaders = new ConcurrentHashMap<>();
+
+    private final Map<String, byte[]> lastBodies = new ConcurrentHashMap<>();
+
+    /** Model streams that have sent headers and not yet ended. */
+    final AtomicInteger openStreams = new AtomicInteger();
+
+    /** Model streams that have sent their first token and not yet ended. */
+    final AtomicInteger streamsPastFirstToken = new AtomicInteger();
 
     private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
 
@@ -157,6 +165,22 @@ public final class ProviderSimulator implements AutoCloseable {
         return (count != null) ? count.get() : 0;
     }
 
+    /** The body of the latest request for a path, or {@code null}. */
+    public String lastBody(String path) {
+        byte[] body = this.lastBodies.get(path);
+        return (body != null) ? new String(body, StandardCharsets.UTF_8) : null;
+    }
+
+    /** Model streams ({@link Behaviour#model}) whose headers are sent and that have not ended yet. */
+    public int openStreams() {
+        return this.openStreams.get();
+    }
+
+    /** Model streams that have sent at least one token and have not ended yet. */
+    public int streamsPastFirstToken() {
+        return this.streamsPastFirstToken.get();
+    }
+
     /** Requests received on every path. */
     public long requests() {
         return this.requests.get();
@@ -187,7 +211,8 @@ public final class ProviderSimulator implements AutoCloseable {
         this.hits.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
         this.lastHeaders.put(path, exchange.getRequestHeaders());
         try (InputStream body = exchange.getRequestBody()) {
-            body.readAllBytes();
+            this.lastBodies.put(path, body.readNBytes(64 * 1024));
+            body.transferTo(OutputStream.nullOutputStream());
         }
         catch (IOException ex) {
             exchange.close();
@@ -198,7 +223,7 @@ public final class ProviderSimulator implements AutoCloseable {
         behaviour.start(exchange, this);
     }
 
-    private void finish(HttpExchange exchange) {
+    void finish(HttpExchange exchange) {
         this.open.remove(exchange);
         exchange.close();
     }
@@ -239,7 +264,7 @@ public final class ProviderSimulator implements AutoCloseable {
 
         private enum Mode {
 
-            ANSWER, HANG, TRICKLE, CLOSE
+            ANSWER, HANG, TRICKLE, CLOSE, MODEL
 
         }
 
@@ -253,12 +278,25 @@ public final class ProviderSimulator implements AutoCloseable {
 
         private final Duration delay;
 
+        private final SimulatedModel model;
+
         private Behaviour(Mode mode, int status, Map<String, String> headers, byte[] body, Duration delay) {
+            this(mode, status, headers, body, delay, null);
+        }
+
+        private Behaviour(Mode mode, int status, Map<String, String> headers, byte[] body, Duration delay,
+                SimulatedModel model) {
             this.mode = mode;
             this.status = status;
             this.headers = headers;
             this.body = body;
             this.delay = delay;
+            this.model = model;
+        }
+
+        /** An inference endpoint answering as the script says (see {@link SimulatedModel}). */
+        public static Behaviour model(SimulatedModel model) {
+            return new Behaviour(Mode.MODEL, 0, Map.of(), new byte[0], Duration.ZERO, model);
         }
 
         /** An answer with a small JSON error body in the OpenAI style (200 gets {@code {"ok":true}}). */
@@ -322,7 +360,7 @@ public final class ProviderSimulator implements AutoCloseable {
 
         /** The same answer, sent after a delay (without holding a thread meanwhile). */
         public Behaviour after(Duration delay) {
-            return new Behaviour(this.mode, this.status, this.headers, this.body, delay);
+            return new Behaviour(this.mode, this.status, this.headers, this.body, delay, this.model);
         }
 
         private static String errorType(int status) {
@@ -341,6 +379,7 @@ public final class ProviderSimulator implements AutoCloseable {
                 }
                 case CLOSE -> simulator.finish(exchange);
                 case TRICKLE -> startTrickle(exchange, simulator);
+                case MODEL -> this.model.start(exchange, simulator);
                 case ANSWER -> {
                     if (this.delay.isZero()) {
                         answer(exchange, simulator);
@@ -531,7 +570,8 @@ public final class ProviderSimulator implements AutoCloseable {
     /**
      * Runs a simulator on its own until standard input closes, for benchmarks and manual tests (started through
      * {@code TestLlmStatusApplication --simulator-only}). Options: {@code --bind=127.0.0.1,127.0.0.2} (loopback
-     * addresses), {@code --delay=200ms} (every path answers 200 after the delay). Prints {@code port=N} once
+     * addresses), {@code --delay=200ms} (every path answers 200 after the delay), or {@code --model-ttft=500ms
+     * --model-rate=50 --model-tokens=20} (every path is an OpenAI-style streaming model). Prints {@code port=N} once
      * listening.
      */
     public static void serve(Map<String, String> options) throws IOException {
@@ -540,6 +580,12 @@ public final class ProviderSimulator implements AutoCloseable {
             .detectAndParse(options.getOrDefault("delay", "0ms"));
         simulator.setDefault(Behaviour.status(200, "application/json", "{\"object\":\"list\",\"data\":[]}")
             .after(delay));
+        if (options.containsKey("model-ttft")) {
+            simulator.setDefault(Behaviour.model(SimulatedModel.of(SimulatedModel.Wire.OPENAI_CHAT)
+                .ttft(org.springframework.boot.convert.DurationStyle.detectAndParse(options.get("model-ttft")))
+                .tokensPerSecond(Double.parseDouble(options.getOrDefault("model-rate", "50")))
+                .tokens(Integer.parseInt(options.getOrDefault("model-tokens", "20")))));
+        }
         System.out.println("port=" + simulator.port());
         System.out.flush();
         while (System.in.read() != -1) {

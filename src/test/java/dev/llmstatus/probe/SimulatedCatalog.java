@@ -63,6 +63,27 @@ public final class SimulatedCatalog {
         return this;
     }
 
+    /**
+     * A model of the current provider, checked with the key in {@code apiKeyEnv} (an environment variable or a
+     * property of that name).
+     *
+     * @param protocol {@code openai-chat}, {@code anthropic-messages} or {@code gemini-generate}
+     */
+    public SimulatedCatalog model(String id, String name, String protocol, URI url, String apiKeyEnv,
+            Duration interval, Duration timeout, Duration ttftThreshold, double minTokensPerSecond) {
+        String text = this.yaml.toString();
+        if (text.indexOf("    models:\n", text.lastIndexOf("  - slug: ")) < 0) {
+            this.yaml.append("    models:\n");
+        }
+        this.yaml.append("      - id: ").append(id).append("\n        name: \"").append(name).append("\"\n");
+        this.yaml.append("        protocol: ").append(protocol).append("\n        url: ").append(url).append("\n");
+        this.yaml.append("        apiKeyEnv: ").append(apiKeyEnv).append("\n        interval: ");
+        this.yaml.append(interval.toMillis()).append("ms\n        timeout: ").append(timeout.toMillis());
+        this.yaml.append("ms\n        ttftThreshold: ").append(ttftThreshold.toMillis());
+        this.yaml.append("ms\n        minTokensPerSecond: ").append(minTokensPerSecond).append("\n");
+        return this;
+    }
+
     public String yaml() {
         return this.yaml.toString();
     }

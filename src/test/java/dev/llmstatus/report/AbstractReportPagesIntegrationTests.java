@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "llmstatus.probe.enabled=false", "llmstatus.status.rebuild-interval=1h",
-                "llmstatus.reports.trusted-proxies=127.0.0.1,::1" })
+                "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1" })
 @ExtendWith(OutputCaptureExtension.class)
 abstract class AbstractReportPagesIntegrationTests {
 

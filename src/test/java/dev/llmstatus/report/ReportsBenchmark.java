@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @PostgresTest
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "llmstatus.probe.enabled=false", "llmstatus.reports.trusted-proxies=127.0.0.1,::1",
+        properties = { "llmstatus.probe.enabled=false", "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1",
                 "logging.level.dev.llmstatus=warn" })
 @Import(ScriptedHistoryConfiguration.class)
 class ReportsBenchmark {

@@ -119,7 +119,7 @@ class StatusRulesTests {
         StatusRules.Verdict headline = StatusRules.provider(Results.provider("p", API), List.of(state(API, component)),
                 null, Status.UNKNOWN, ONLINE, NOW);
         assertThat(headline.level()).isEqualTo(Status.MAJOR_OUTAGE);
-        assertThat(headline.reason()).isEqualTo("API front door failing for 4 min (HTTP 503)");
+        assertThat(headline.reason()).isEqualTo("API front door failing (HTTP 503)");
         assertThat(headline.decidedBy()).isEqualTo(Signal.PROBE);
         assertThat(headline.since()).isEqualTo(NOW.minus(Duration.ofMinutes(4)));
     }
@@ -127,9 +127,9 @@ class StatusRulesTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             UUUU  | API answering normally
-            UUSS  | API answering slowly for 1 min (HTTP 401 in 4.2 s, threshold 3.0 s)
-            UURRR | API rate limiting our probe for 2 min (HTTP 429 in 90 ms)
-            NNNN  | API front door failing for 3 min (connection refused)
+            UUSS  | API answering slowly (HTTP 401 in 4.2 s, threshold 3.0 s)
+            UURRR | API rate limiting our probe (HTTP 429 in 90 ms)
+            NNNN  | API front door failing (connection refused)
             """)
     void reasonsAreWordedFromTheEvidence(String outcomes, String expected) {
         StatusRules.Verdict component = StatusRules.component(API, Results.series("p", "api", outcomes, NOW), null,

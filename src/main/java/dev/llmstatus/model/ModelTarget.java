@@ -1,0 +1,19 @@
+package dev.llmstatus.model;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * One model to check, as the catalog defines it.
+ *
+ * @param provider provider slug
+ * @param id the model name sent to the API
+ * @param protocol the endpoint's wire protocol
+ * @param url the inference endpoint
+ * @param timeout the whole check's deadline
+ * @param ttftThreshold a slower first token is degraded
+ * @param minTokensPerSecond slower generation is degraded
+ */
+public record ModelTarget(String provider, String id, Protocol protocol, URI url, Duration timeout,
+        Duration ttftThreshold, double minTokensPerSecond) {
+}
