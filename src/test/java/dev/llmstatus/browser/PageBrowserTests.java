@@ -306,6 +306,9 @@ class PageBrowserTests extends ScriptedSiteTests {
         Path file = SCREENSHOTS.resolve(name + "-" + width + (dark ? "-dark" : "") + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         assertThat(Files.size(file)).isPositive();
+        // The first screen alone: what a visitor sees before scrolling.
+        page.screenshot(new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve(name + "-" + width + (dark ? "-dark" : "") + "-first.png")));
     }
 
     private static String describe(Rule rule) {
