@@ -281,9 +281,9 @@ class PageBrowserTests extends ScriptedSiteTests {
     /** The smallest on-screen size of any chart label, in CSS pixels (SVG text scales with its chart). */
     private static double smallestChartLabel(Page page) {
         Object smallest = page.evaluate("() => { let min = 1000; document.querySelectorAll('svg .chart-label')"
-                + ".forEach((t) => { const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width"
-                + " / svg.viewBox.baseVal.width; min = Math.min(min, parseFloat(getComputedStyle(t).fontSize)"
-                + " * scale); }); return min; }");
+                + ".forEach((t) => { const svg = t.ownerSVGElement; const shown = svg.getBoundingClientRect().width;"
+                + " if (shown === 0) { return; } const scale = shown / svg.viewBox.baseVal.width;"
+                + " min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale); }); return min; }");
         return ((Number) smallest).doubleValue();
     }
 

@@ -65,7 +65,8 @@ class ErrorPagesIntegrationTests extends ScriptedSiteTests {
                     .contains("<h1>" + HtmlUtils.htmlEscape(page.headline()) + "</h1>")
                     .contains("Is it you or them?", "What our prober sees right now", "Likely your account or usage",
                             "How to fix it", "Common causes", "How it looks", "Frequently asked questions")
-                    .contains("<pre><code class=\"language-java\">", "<pre><code class=\"language-python\">")
+                    .contains("<pre tabindex=\"0\"><code class=\"language-java\">",
+                            "<pre tabindex=\"0\"><code class=\"language-python\">")
                     .contains("href=\"/status/" + slug + "\"", "href=\"/is-" + slug + "-down\"",
                             "href=\"/errors/" + page.slug() + "\"", "href=\"/status/" + slug + "/errors\"",
                             "href=\"" + provider.docs().errors() + "\"", "href=\"/\"")
