@@ -72,8 +72,8 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
             if (!fresh) {
                 continue;
             }
-            String answer = component.component().name() + ": " + answer(component) + ", "
-                    + TimeWords.ago(component.lastChecked(), now);
+            String answer = component.component().name() + ": " + answer(component) + " at "
+                    + TimeWords.clock(component.lastChecked());
             checked.add(answer);
             if (check.showsIt()) {
                 sightings.add(check.signatures().isEmpty() ? answer

@@ -1,5 +1,6 @@
 package dev.llmstatus.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -59,6 +60,11 @@ public final class Formats {
         }
         return (minutes == 0) ? "We saw it within a minute of the official page"
                 : "The official page reported it first (" + (-minutes) + " min earlier)";
+    }
+
+    /** A link's host name, for short link texts (templates may not call {@code java.net} types themselves). */
+    public String host(URI uri) {
+        return uri.getHost();
     }
 
     /** Every name a provider answers to, for the dashboard's filter. */

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorPagesIntegrationTests extends ScriptedSiteTests {
 
-    private static final List<String> SECTIONS = List.of("id=\"status\"", "id=\"verdict\"", "id=\"now\"",
-            "id=\"meaning\"", "id=\"signatures\"", "id=\"causes\"", "id=\"fix\"", "id=\"retry\"", "id=\"signals\"",
+    private static final List<String> SECTIONS = List.of("id=\"headline\"", "id=\"verdict\"", "id=\"now\"",
+            "id=\"meaning\"", "id=\"signatures\"", "id=\"causes\"", "id=\"fix\"", "id=\"retry\"", "id=\"components\"",
             "id=\"incidents\"", "id=\"faq\"", "id=\"related\"", "id=\"other-issues\"");
 
     private static final String ANTHROPIC_OVERLOADED = """
@@ -110,7 +110,7 @@ class ErrorPagesIntegrationTests extends ScriptedSiteTests {
     void aSignatureInRecentAnswersCountsAsSeeingTheError() throws Exception {
         answering(ProbeScript.answer(529, Outcome.DOWN, List.of("overloaded_error")), "anthropic/api");
         String body = get("/status/anthropic/errors/529-overloaded").body();
-        assertThat(body).contains("Likely provider-wide").contains("recent answers carried overloaded_error");
+        assertThat(body).contains("Likely provider-wide").contains("API: recent answers carried").contains("<code>overloaded_error</code>");
         assertThat(get("/status/anthropic/errors/401-unauthorized").body()).contains("Not enough signal to tell");
     }
 
@@ -146,7 +146,7 @@ class ErrorPagesIntegrationTests extends ScriptedSiteTests {
                 "/status/stepfun/errors/529")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.body()).as(path).contains("/css/site.css")
+            assertThat(response.body()).as(path).containsPattern("/css/site-[0-9a-f]{32}\\.css")
                 .contains("href=\"/status/stepfun/errors/429-rate-limit-exceeded\"")
                 .contains("<meta name=\"robots\" content=\"noindex\">")
                 .doesNotContain("Exception");
