@@ -1,4 +1,4 @@
 /**
- * The provider catalog: providers, their components, probe definitions and official status sources, loaded from YAML and validated at start-up.
+ * The provider catalog: providers, their aliases, components, probe and model definitions and official status sources, bound from YAML to records and validated at start-up.
  */
 package dev.llmstatus.catalog;

@@ -11,6 +11,7 @@ import dev.llmstatus.errors.ErrorTopic;
 import dev.llmstatus.errors.ProviderErrorPage;
 import dev.llmstatus.model.ModelOutcome;
 import dev.llmstatus.model.ModelResult;
+import dev.llmstatus.report.ReportType;
 import dev.llmstatus.status.ComponentState;
 import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.ModelState;
@@ -66,8 +67,8 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
         List<String> checked = new ArrayList<>();
         for (ComponentState component : state.components()) {
             boolean fresh = !offline && component.level().known() && component.lastChecked() != null;
-            Check check = new Check(component, fresh, topic.matchesProbe(component.lastOutcome(),
-                    component.httpStatus()), component.signatures().stream().filter(strings::contains).toList());
+            Check check = new Check(component, fresh, topic.matchesProbe(
+                    (component.lastOutcome() != null) ? component.lastOutcome().name() : null, component.httpStatus()), component.signatures().stream().filter(strings::contains).toList());
             checks.add(check);
             if (!fresh) {
                 continue;
@@ -130,12 +131,12 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
      * the one place where community reports enter the verdict.
      */
     static long reportsOfThisKind(ProviderState state, ErrorTopic topic) {
-        return state.reports().lastHour(topic.reportType());
+        return state.reports().lastHour(ReportType.valueOf(topic.reportType()));
     }
 
     /** The kind of problem visitors report for this error, in words. */
     static String reportKind(ErrorTopic topic) {
-        return topic.reportType().phrase();
+        return ReportType.valueOf(topic.reportType()).phrase();
     }
 
     /** Whether our prober sees this error from the provider right now. */
