@@ -14,8 +14,9 @@ public record StatusPageSource(StatusPageKind kind, URI url, URI api, URI feed) 
 
     public static final StatusPageSource NONE = new StatusPageSource(StatusPageKind.NONE, null, null, null);
 
+    /** Whether we read this page (platforms we know but have no reader for are not). */
     public boolean readable() {
-        return this.kind != StatusPageKind.NONE;
+        return this.kind.read();
     }
 
 }
