@@ -168,7 +168,7 @@ class StatuspageCompatibilityIntegrationTests {
         StatusPageSource ours = new StatusPageSource(StatusPageKind.STATUSPAGE, page,
                 URI.create(page + "/api/v2/summary.json"), null);
         return new Provider(provider.slug(), provider.name(), provider.website(), provider.apiBaseUrl(),
-                provider.docs(), ours, provider.components());
+                provider.docs(), ours, provider.components(), provider.aliases(), provider.models());
     }
 
     private static OfficialStatus officialIncident(Instant now) {
