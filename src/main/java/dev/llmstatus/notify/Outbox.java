@@ -1,0 +1,121 @@
+package dev.llmstatus.notify;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.llmstatus.status.ComponentLevelChanged;
+import dev.llmstatus.status.StatusEvent;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import static dev.llmstatus.notify.Subscriptions.at;
+
+/**
+ * The transactional outbox: each status event and one delivery per interested subscription are written in the
+ * transaction that records the change, so a change is never committed without its notifications, nor notified
+ * without being committed. Workers send them later ({@link DeliveryWorker}).
+ */
+@Component
+class Outbox {
+
+    private final JdbcClient jdbc;
+
+    private final JdbcTemplate batch;
+
+    private final Subscriptions subscriptions;
+
+    private final Payloads payloads;
+
+    private final NotifyProperties properties;
+
+    private final DeliveryWorker worker;
+
+    private final Clock clock;
+
+    Outbox(JdbcClient jdbc, JdbcTemplate batch, Subscriptions subscriptions, Payloads payloads, NotifyProperties properties,
+            DeliveryWorker worker, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.subscriptions = subscriptions;
+        this.payloads = payloads;
+        this.properties = properties;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void record(StatusEvent event) {
+        Boolean known = this.jdbc.sql("select count(*) from notify_event where id = ?")
+            .param(event.eventId())
+            .query((rs, n) -> rs.getInt(1) > 0)
+            .single();
+        if (known) {
+            // The same change published again (a replay): its deliveries exist already.
+            return;
+        }
+        OutboxEvent stored = this.payloads.event(event);
+        Instant now = this.clock.instant();
+        this.jdbc.sql("insert into notify_event (id, event_type, provider, component, components, incident_id, official, title, "
+                + "level, old_level, reason, started_at, occurred_at, recorded_at, payload) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(stored.id(), stored.type(), stored.provider(),
+                    stored.componentChange() ? stored.components().get(0) : null,
+                    String.join(",", stored.components()), stored.incidentId(),
+                    stored.official(), stored.title(), stored.level().name(),
+                    (stored.oldLevel() != null) ? stored.oldLevel().name() : null, stored.reason(),
+                    at(stored.startedAt()), at(stored.occurredAt()), at(now), stored.payload())
+            .update();
+        Instant due = now;
+        Instant summaryFrom = null;
+        if (event instanceof ComponentLevelChanged change) {
+            Instant firstInWindow = firstRecentChange(change, now);
+            if (firstInWindow != null) {
+                // Flapping: hold this change until the window that began with the first change closes, and let it
+                // replace any change still waiting there, so that one summary goes out instead of one per change.
+                due = firstInWindow.plus(this.properties.flapWindow());
+                summaryFrom = firstInWindow;
+                this.jdbc.sql("update notify_delivery set state = 'MERGED' where state = 'PENDING' and kind = 'EVENT' "
+                        + "and event_id in (select id from notify_event where provider = ? and component = ? "
+                        + "and event_type = ? and id <> ?)")
+                    .params(change.provider(), change.component(), OutboxEvent.CHANGED, change.eventId())
+                    .update();
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Subscriptions.Recipient recipient : this.subscriptions.recipients(event.provider())) {
+            if (recipient.wants(stored.components())) {
+                rows.add(new Object[] { recipient.id(), stored.id(), recipient.channel().name(), recipient.host(),
+                        at(due), at(now), at(summaryFrom) });
+            }
+        }
+        if (!rows.isEmpty()) {
+            insertDeliveries(rows);
+            this.worker.wakeAfterCommit();
+        }
+    }
+
+    /** When the earliest of this component's other changes within the flapping window was recorded, if any. */
+    private Instant firstRecentChange(ComponentLevelChanged change, Instant now) {
+        return this.jdbc.sql("select min(recorded_at) as first_change from notify_event where provider = ? and component = ? "
+                + "and event_type = ? and id <> ? and recorded_at >= ?")
+            .params(change.provider(), change.component(), OutboxEvent.CHANGED, change.eventId(),
+                    at(now.minus(this.properties.flapWindow())))
+            .query((rs, n) -> Optional.ofNullable(Subscriptions.instant(rs, "first_change")))
+            .single()
+            .orElse(null);
+    }
+
+    private void insertDeliveries(List<Object[]> rows) {
+        this.batch.batchUpdate("insert into notify_delivery (subscription_id, event_id, kind, channel, host, state, "
+                + "attempts, next_attempt_at, created_at, summary_from) values (?, ?, 'EVENT', ?, ?, 'PENDING', 0, ?, ?, ?)",
+                rows);
+    }
+
+}
