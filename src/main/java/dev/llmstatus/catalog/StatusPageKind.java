@@ -1,7 +1,8 @@
 package dev.llmstatus.catalog;
 
 /**
- * The platforms of official status pages we can read.
+ * The platforms of official status pages we can read. The catalog names a kind in lower case with dashes for
+ * underscores ({@code statuspage}, {@code none}).
  */
 public enum StatusPageKind {
 
@@ -44,6 +45,11 @@ public enum StatusPageKind {
     /** The platform in words, for the sentence that says why a page could not be read. */
     public String platform() {
         return this.platform;
+    }
+
+    /** Whether we have a reader for this platform. */
+    public boolean read() {
+        return this == STATUSPAGE || this == INCIDENTIO || this == FLASHDUTY || this == FEED;
     }
 
     /** Whether the page is read through its JSON {@code api} document (else through its feed). */

@@ -258,15 +258,7 @@ public class StatusEngine {
                     incident.getImpact(), (incident.getResolvedAt() == null) ? "ongoing" : "resolved",
                     incident.getStartedAt(), incident.getResolvedAt(), components, timeline, null, lead));
         }
-        for (OfficialIncident incident : theirs) {
-            List<IncidentView.Entry> timeline = incident.updates().stream()
-                .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.text(), u.body()))
-                .toList();
-            views.add(new IncidentView("o-" + incident.publicId(), true, incident.name(),
-                    OfficialLevels.of(incident.impact()),
-                    incident.state(), incident.createdAt(), incident.resolvedAt(), incident.components(), timeline,
-                    incident.link(), null));
-        }
+        theirs.forEach((incident) -> views.add(IncidentView.of(incident)));
         views.sort(Comparator.comparing(IncidentView::ongoing).reversed()
             .thenComparing(IncidentView::startedAt, Comparator.reverseOrder()));
         return views;

@@ -81,13 +81,34 @@ class KnowledgeBaseLoaderTests {
                 httpStatus: 529
                 codes: ["overloaded_error"]
                 notes: "Not your quota, {provider} says."
+            example:
+              protocol: anthropic-messages
+              path: /messages
+              model: claude-test
+              keyVariable: ANTHROPIC_API_KEY
             """;
 
     private static final String EXAMPLES = """
-            java: |
-              class Retry {}
-            python: |
-              def retry(): pass
+            java:
+              code: |
+                class Retry {
+                {request}
+                }
+              requests:
+                openai-chat: |
+                  post("{url}", "{keyHeader}", "{keyPrefix}" + env("{keyVariable}"), "{model}");
+                anthropic-messages: |
+                  post("{url}", "{keyHeader}", env("{keyVariable}"), "{model}", "anthropic-version");
+                gemini-generate: |
+                  post("{url}", "{keyHeader}", env("{keyVariable}"));
+            python:
+              code: |
+                def retry():
+                {request}
+              requests:
+                openai-chat: '    post("{url}")'
+                anthropic-messages: '    post("{url}")'
+                gemini-generate: '    post("{url}")'
             """;
 
     private static final Map<String, String> FILES = Map.of("topics/429-rate-limit-exceeded.yml", RATE_LIMIT,
@@ -112,7 +133,14 @@ class KnowledgeBaseLoaderTests {
         assertThat(knowledgeBase.pagesFor("anthropic")).hasSize(2);
         assertThat(knowledgeBase.pagesFor("stepfun")).extracting(ProviderErrorPage::slug)
             .containsExactly("429-rate-limit-exceeded");
-        assertThat(knowledgeBase.retryExamples().javascript()).isNull();
+        assertThat(knowledgeBase.page("anthropic", "529").orElseThrow().retryExamples()).satisfies((retry) -> {
+            assertThat(retry.java()).isEqualTo("class Retry {\n"
+                    + "post(\"https://api.anthropic.com/v1/messages\", \"x-api-key\", env(\"ANTHROPIC_API_KEY\"), "
+                    + "\"claude-test\", \"anthropic-version\");\n}\n");
+            assertThat(retry.javascript()).isNull();
+        });
+        assertThat(knowledgeBase.page("stepfun", "429").orElseThrow().retryExamples().java())
+            .contains("post(\"https://api.example.com/v1/chat/completions\", \"Authorization\", \"Bearer \" + env(\"API_KEY\"), \"MODEL_NAME\")");
         ProviderErrorPage page = knowledgeBase.page("anthropic", "529").orElseThrow();
         assertThat(page.specifics().notesHtml()).isEqualTo("<p>Not your quota, Anthropic says.</p>");
         assertThat(page.specifics().errorFormatHtml()).isEqualTo("JSON <code>{&quot;type&quot;:&quot;error&quot;}</code>");
@@ -136,30 +164,36 @@ class KnowledgeBaseLoaderTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            duplicate alias       | topics/529-overloaded.yml          | 'aliases: ["529"]'          | 'aliases: ["429"]'           | topics/529-overloaded.yml]: aliases: duplicate alias '429' is already used by topic '429-rate-limit-exceeded'
+            duplicate alias       | topics/529-overloaded.yml          | 'aliases: ["529"]'          | 'aliases: ["429"]'           | topics/529-overloaded.yml]: aliases[0]: duplicate alias '429' is already used by topic '429-rate-limit-exceeded'
             unknown provider      | providers/anthropic.yml            | 'provider: anthropic'       | 'provider: antropic'         | providers/anthropic.yml]: provider: unknown provider 'antropic' (not in the catalog)
             missing title         | topics/429-rate-limit-exceeded.yml | 'title: Rate limit exceeded' | 'title: '                   | topics/429-rate-limit-exceeded.yml]: title: missing
-            bad report type       | topics/429-rate-limit-exceeded.yml | 'reportType: RATE_LIMITS'   | 'reportType: THROTTLED'      | reportType: 'THROTTLED' is not one of API_ERRORS, BAD_OUTPUT, LOGIN, OTHER, RATE_LIMITS, SLOW, WEBSITE_DOWN
+            bad report type       | topics/429-rate-limit-exceeded.yml | 'reportType: RATE_LIMITS'   | 'reportType: rate-limits'    | reportType: 'rate-limits' must be the name of a constant, such as API_ERRORS
             unknown topic key     | providers/anthropic.yml            | '  529-overloaded:'         | '  529-overload:'            | providers/anthropic.yml]: topics.529-overload: unknown topic '529-overload' (expected one of 429-rate-limit-exceeded, 529-overloaded)
             alias as topic key    | providers/anthropic.yml            | '  529-overloaded:'         | '  "529":'                   | topics.529: '529' is an alias; use the slug '529-overloaded'
             misspelt field        | topics/429-rate-limit-exceeded.yml | 'title:'                    | 'titel:'                     | topics/429-rate-limit-exceeded.yml]: titel: unknown field
             bad retry verdict     | topics/529-overloaded.yml          | 'helps: "yes"'              | 'helps: maybe'               | retry.helps: 'maybe' is not one of yes, no, sometimes
-            bad probe outcome     | topics/429-rate-limit-exceeded.yml | '[RATE_LIMITED]'            | '[THROTTLED]'                | probeOutcomes: 'THROTTLED' is not one of DEGRADED, DOWN, RATE_LIMITED, UP
-            bad status            | topics/429-rate-limit-exceeded.yml | 'httpStatuses: [429]'       | 'httpStatuses: [4290]'       | httpStatuses: '4290' is not an HTTP status (100-599)
-            bad overlay status    | providers/anthropic.yml            | 'httpStatus: 529'           | 'httpStatus: overloaded'     | topics.529-overloaded.httpStatus: 'overloaded' is not an HTTP status
-            unknown placeholder   | topics/529-overloaded.yml          | '{provider} is overloaded.' | '{providr} is overloaded.'   | summary: unknown placeholder '{providr}' (only {provider} is replaced)
+            bad probe outcome     | topics/429-rate-limit-exceeded.yml | '[RATE_LIMITED]'            | '[Rate limited]'             | probeOutcomes: 'Rate limited' must be the name of a constant, such as API_ERRORS
+            bad status            | topics/429-rate-limit-exceeded.yml | 'httpStatuses: [429]'       | 'httpStatuses: [4290]'       | httpStatuses[0]: '4290' is not an HTTP status (100-599)
+            bad overlay status    | providers/anthropic.yml            | 'httpStatus: 529'           | 'httpStatus: overloaded'     | topics.529-overloaded.httpStatus: 'overloaded' is not a number
+            unknown placeholder   | topics/529-overloaded.yml          | '{provider} is overloaded.' | '{providr} is overloaded.'   | summary: unknown placeholder '{providr}' (only {provider} and {statusPage} are replaced)
+            status page in prose  | topics/529-overloaded.yml          | '{provider} is overloaded.' | 'See {statusPage}.'          | summary: '{statusPage}' may only stand in causes, fixes and FAQ answers
             slug not file name    | topics/529-overloaded.yml          | 'slug: 529-overloaded'      | 'slug: 529'                  | slug: '529' does not match the file name '529-overloaded.yml'
             faq without answer    | topics/529-overloaded.yml          | '    a: "No."'              | '    b: "No."'               | faq[0].b: unknown field
             empty causes          | topics/529-overloaded.yml          | 'causes: ["Load."]'         | 'causes: []'                 | causes: missing or empty list
             duplicate signature   | topics/529-overloaded.yml          | '["overloaded_error"]'      | '["Overloaded_error", "overloaded_error"]' | signatures: duplicate entry 'overloaded_error'
-            duplicate key         | topics/529-overloaded.yml          | 'title: Overloaded'         | 'title: Overloaded\\ntitle: Busy' | topics/529-overloaded.yml] is not valid YAML: Duplicate Object property "title"
+            duplicate key         | topics/529-overloaded.yml          | 'title: Overloaded'         | 'title: Overloaded\\ntitle: Busy' | topics/529-overloaded.yml]: is not valid YAML: Duplicate Object property "title"
+            retry placeholder     | retry-examples.yml                 | '"{model}");'               | '"{modell}");'               | retry-examples.yml]: java.requests.openai-chat: unknown placeholder '{modell}'
+            no request line       | retry-examples.yml                 | '    {request}\n    }'      | '    {request} here\n    }'  | retry-examples.yml]: java.code: must have a line {request}
+            example protocol      | providers/anthropic.yml            | 'protocol: anthropic-messages' | 'protocol: anthropic'     | providers/anthropic.yml]: example.protocol: 'anthropic' is not one of openai-chat, anthropic-messages, gemini-generate
+            example key variable  | providers/anthropic.yml            | 'keyVariable: ANTHROPIC_API_KEY' | 'keyVariable: $KEY'     | example.keyVariable: '$KEY' is not an environment variable name
             overlay topic unused  | providers/anthropic.yml            | '  529-overloaded:'         | '  429-rate-limit-exceeded:' | appliesTo: 'overlay' but no provider overlay lists '529-overloaded'
             """)
     void badFileFailsWithOneLineNamingFileAndField(String name, String file, String from, String to, String expected)
             throws IOException {
         String original = FILES.get(file);
-        assertThat(original).as("fixture contains %s", from).contains(from);
-        write(file, original.replace(from, to.replace("\\n", "\n")));
+        String source = from.replace("\\n", "\n");
+        assertThat(original).as("fixture contains %s", from).contains(source);
+        write(file, original.replace(source, to.replace("\\n", "\n")));
         assertThatExceptionOfType(KnowledgeBaseException.class).isThrownBy(this::load)
             .satisfies((ex) -> assertThat(ex.getMessage()).contains(expected).doesNotContain("\n"));
     }

@@ -1,6 +1,10 @@
 package dev.llmstatus.errors;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -46,6 +50,49 @@ class KnowledgeBaseTests {
             assertThat(topic.faq()).as(topic.slug()).hasSizeGreaterThanOrEqualTo(3);
             assertThat(topic.retry().advice()).isNotBlank();
         });
+    }
+
+    @Test
+    void providersWithoutAnOfficialStatusPageAreNeverSentToOne() {
+        assertThat(catalog.providers()).filteredOn((provider) -> !provider.statusPage().exists()).isNotEmpty()
+            .allSatisfy((provider) -> assertThat(knowledgeBase.pagesFor(provider.slug())).allSatisfy((page) -> {
+                String said = String.join(" ", page.causesHtml()) + String.join(" ", page.fixesHtml())
+                        + page.meaningHtml() + page.retryAdviceHtml()
+                        + page.faq().stream().map(ProviderErrorPage.Faq::answerHtml).toList()
+                        + page.specifics().notesHtml();
+                assertThat(said).as(provider.slug() + " " + page.slug()).doesNotContainIgnoringCase("status page")
+                    .doesNotContain("{statusPage}");
+            }));
+        ProviderErrorPage stepfun = knowledgeBase.page("stepfun", "500-internal-server-error").orElseThrow();
+        assertThat(stepfun.fixesHtml()).contains("Check the live signals on this page for an incident.");
+    }
+
+    @Test
+    void providersWithAnOfficialStatusPageGetALinkToIt() {
+        ProviderErrorPage anthropic = knowledgeBase.page("anthropic", "503").orElseThrow();
+        assertThat(anthropic.fixesHtml()).contains("Look for an incident on <a rel=\"nofollow noopener noreferrer\" "
+                + "href=\"https://status.claude.com\">Anthropic's official status page</a>.");
+        assertThat(knowledgeBase.generalPage("503").orElseThrow().fixesHtml())
+            .contains("Look for an incident on the provider's official status page.");
+    }
+
+    @Test
+    void aProvidersOwnListHoldsOnlyItsOwnStringsAndNeutralOnes() {
+        Map<String, Set<String>> owners = new HashMap<>();
+        knowledgeBase.overlays().forEach((overlay) -> overlay.topics().values().forEach((own) -> Stream
+            .concat(own.codes().stream(), own.signatures().stream())
+            .forEach((string) -> owners.computeIfAbsent(string.toLowerCase(Locale.ROOT), (key) -> new HashSet<>())
+                .add(overlay.provider()))));
+        assertThat(catalog.providers()).allSatisfy((provider) -> assertThat(knowledgeBase.pagesFor(provider.slug()))
+            .allSatisfy((page) -> assertThat(page.signatures()).allSatisfy((signature) -> assertThat(
+                    owners.getOrDefault(signature.toLowerCase(Locale.ROOT), Set.of(provider.slug())))
+                .as(provider.slug() + " " + page.slug() + " lists " + signature)
+                .contains(provider.slug()))));
+        ProviderErrorPage stepfun = knowledgeBase.page("stepfun", "401").orElseThrow();
+        assertThat(stepfun.signatures()).startsWith("Incorrect API key provided").contains("401 Unauthorized")
+            .doesNotContain("authentication_error", "x-api-key header is required", "InvalidApiKey");
+        assertThat(knowledgeBase.generalPage("401").orElseThrow().signatures())
+            .contains("authentication_error", "InvalidApiKey", "401 Unauthorized");
     }
 
     @Test
@@ -144,8 +191,9 @@ class KnowledgeBaseTests {
     }
 
     @Test
-    void providerWithoutOverlayGetsTheGenericPages() {
-        assertThat(knowledgeBase.overlay("meta-llama")).isEmpty();
+    void providerWithoutOverlayTopicsGetsTheGenericPages() {
+        assertThat(knowledgeBase.overlay("meta-llama")).hasValueSatisfying((overlay) -> assertThat(overlay.topics())
+            .isEmpty());
         ProviderErrorPage page = knowledgeBase.page("meta-llama", "500").orElseThrow();
         assertThat(page.specifics().present()).isFalse();
         assertThat(page.specifics().errorFormatHtml()).isNull();
@@ -154,12 +202,48 @@ class KnowledgeBaseTests {
 
     @Test
     void retryExamplesAreCompleteForJavaAndPython() {
-        RetryExamples examples = knowledgeBase.retryExamples();
+        RetryExamples examples = knowledgeBase.page("openai", "429").orElseThrow().retryExamples();
         assertThat(examples.java()).contains("java.net.http.HttpClient", "retry-after-ms", "RFC_1123_DATE_TIME",
                 "insufficient_quota", "ThreadLocalRandom");
         assertThat(examples.python()).contains("import httpx", "retry-after-ms", "parsedate_to_datetime",
                 "insufficient_quota", "random.uniform");
         assertThat(examples.javascript()).contains("retry-after-ms", "Date.parse");
+    }
+
+    @Test
+    void retryExamplesOnAProvidersPageCallThatProvider() {
+        RetryExamples stepfun = knowledgeBase.page("stepfun", "429").orElseThrow().retryExamples();
+        assertThat(List.of(stepfun.java(), stepfun.python(), stepfun.javascript())).allSatisfy((code) -> assertThat(code)
+            .contains("https://api.stepfun.com/v1/chat/completions", "STEPFUN_API_KEY", "step-1-8k", "Bearer ")
+            .doesNotContainIgnoringCase("openai")
+            .doesNotContainPattern("\\{(request|url|model|keyVariable|keyHeader|keyPrefix)}"));
+        assertThat(stepfun.java()).contains(".header(\"Authorization\", \"Bearer \" + System.getenv(\"STEPFUN_API_KEY\"))");
+        RetryExamples anthropic = knowledgeBase.page("anthropic", "529").orElseThrow().retryExamples();
+        assertThat(anthropic.python()).contains("\"https://api.anthropic.com/v1/messages\"",
+                "headers={\"x-api-key\": os.environ[\"ANTHROPIC_API_KEY\"], \"anthropic-version\": \"2023-06-01\"}",
+                "\"max_tokens\": 256");
+        RetryExamples gemini = knowledgeBase.page("google-gemini", "429").orElseThrow().retryExamples();
+        assertThat(gemini.javascript()).contains(
+                "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent",
+                "\"x-goog-api-key\": process.env.GEMINI_API_KEY", "contents: [{ parts: [{ text: \"Hello\" }] }]");
+        RetryExamples azure = knowledgeBase.page("azure-openai", "429").orElseThrow().retryExamples();
+        assertThat(azure.java()).contains(".header(\"api-key\", System.getenv(\"AZURE_OPENAI_API_KEY\"))");
+        RetryExamples general = knowledgeBase.generalPage("429").orElseThrow().retryExamples();
+        assertThat(general.python()).contains("https://api.example.com/v1/chat/completions", "MODEL_NAME", "API_KEY");
+    }
+
+    @Test
+    void everyProviderWhoseApiSpeaksAProtocolHasAnExampleOnItsOwnBaseUrl() {
+        // Replicate's predictions API is none of the three protocols: its pages show the placeholder API
+        assertThat(catalog.providers()).filteredOn((provider) -> !provider.slug().equals("replicate"))
+            .allSatisfy((provider) -> {
+                ApiExample example = knowledgeBase.overlay(provider.slug()).orElseThrow().example();
+                assertThat(example).as(provider.slug()).isNotNull();
+                assertThat(knowledgeBase.pagesFor(provider.slug()).get(0).retryExamples().python())
+                    .contains("\"" + provider.apiBaseUrl() + example.path() + "\"", example.keyVariable());
+            });
+        assertThat(knowledgeBase.page("replicate", "429").orElseThrow().retryExamples().java())
+            .contains("https://api.example.com/v1/chat/completions").doesNotContain("api.replicate.com");
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")
@@ -173,13 +257,20 @@ class KnowledgeBaseTests {
             slow-streaming,            DEGRADED,     200,  true
             """)
     void probeResultsCountTowardTheMatchingTopic(String slug, Outcome outcome, Integer status, boolean matches) {
-        assertThat(knowledgeBase.topic(slug).orElseThrow().matchesProbe(outcome, status)).isEqualTo(matches);
+        assertThat(knowledgeBase.topic(slug).orElseThrow().matchesProbe(outcome.name(), status)).isEqualTo(matches);
     }
 
     @Test
     void reportTypesAreTheCommunityOnes() {
-        assertThat(knowledgeBase.topic("429").orElseThrow().reportType()).isEqualTo(ReportType.RATE_LIMITS);
-        assertThat(knowledgeBase.topic("slow-streaming").orElseThrow().reportType()).isEqualTo(ReportType.SLOW);
+        assertThat(knowledgeBase.topic("429").orElseThrow().reportType()).isEqualTo(ReportType.RATE_LIMITS.name());
+        assertThat(knowledgeBase.topic("slow-streaming").orElseThrow().reportType()).isEqualTo(ReportType.SLOW.name());
+        // the knowledge base names them without knowing them: every name must stay one of the real constants
+        List<String> reportTypes = Stream.of(ReportType.values()).map(Enum::name).toList();
+        List<String> outcomes = Stream.of(Outcome.values()).map(Enum::name).toList();
+        assertThat(knowledgeBase.topics()).allSatisfy((topic) -> {
+            assertThat(reportTypes).contains(topic.reportType());
+            assertThat(outcomes).containsAll(topic.probeOutcomes());
+        });
     }
 
     @Test
