@@ -34,6 +34,8 @@ import dev.llmstatus.system.StatusCode;
  * @param fixes fixes, in the order to try them
  * @param retry whether and how retrying helps
  * @param faq questions and answers
+ * @param lookupTerms other ways people write this error, such as the Chinese wording of a console or SDK
+ * ({@code 请求过于频繁}): the lookup finds the topic by them, but no page lists them as a provider's strings
  */
 public record ErrorTopic(@NotBlank @Pattern(regexp = KnowledgeBaseLoader.KEY, message = KnowledgeBaseLoader.KEY_RULE) String slug,
         @NotBlank String code,
@@ -43,7 +45,8 @@ public record ErrorTopic(@NotBlank @Pattern(regexp = KnowledgeBaseLoader.KEY, me
         Set<@Pattern(regexp = CONSTANT, message = CONSTANT_RULE) String> probeOutcomes, @NotBlank String summary,
         @NotBlank String meaning, @NotEmpty @Distinct List<@NotBlank String> signatures,
         @NotEmpty @Distinct List<@NotBlank String> causes, @NotEmpty @Distinct List<@NotBlank String> fixes,
-        @NotNull @Valid Retry retry, @NotEmpty List<@Valid Question> faq) {
+        @NotNull @Valid Retry retry, @NotEmpty List<@Valid Question> faq,
+        @Distinct List<@NotBlank String> lookupTerms) {
 
     private static final String CONSTANT = "[A-Z][A-Z_]*";
 
@@ -57,6 +60,7 @@ public record ErrorTopic(@NotBlank @Pattern(regexp = KnowledgeBaseLoader.KEY, me
         causes = copy(causes);
         fixes = copy(fixes);
         faq = copy(faq);
+        lookupTerms = copy(lookupTerms);
     }
 
     static <T> List<T> copy(List<T> list) {

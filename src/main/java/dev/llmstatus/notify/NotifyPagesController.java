@@ -127,7 +127,7 @@ class NotifyPagesController {
         model.addAttribute("about", this.messages.subject(subscription));
         model.addAttribute("channel", CHANNEL_NAMES.get(subscription.channel()));
         model.addAttribute("target", shown(subscription));
-        model.addAttribute("state", subscription.status().name().toLowerCase(java.util.Locale.ROOT));
+        model.addAttribute("subscriptionState", subscription.status().name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("pending", subscription.status() == Subscription.State.PENDING_CONFIRMATION);
         model.addAttribute("paused", subscription.status() == Subscription.State.PAUSED);
         model.addAttribute("components", subscription.components()

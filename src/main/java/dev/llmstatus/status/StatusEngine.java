@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,9 +89,11 @@ public class StatusEngine {
 
     private final AtomicBoolean dirty = new AtomicBoolean(true);
 
-    private List<HourlyRollup> rollups = List.of();
-
-    private Instant rollupsLoadedAt;
+    /**
+     * The rollups of the uptime bars, by the hour they were read in: hours that are over do not change, so they are
+     * read again when the hour changes and otherwise at most every few minutes (for the current hour's rollup).
+     */
+    private final Cache<Instant, List<HourlyRollup>> rollups;
 
     private final ModelHistory modelHistory;
 
@@ -123,6 +128,11 @@ public class StatusEngine {
         this.modelKeys = modelKeys;
         this.modelProperties = modelProperties;
         this.modelTopics = new ModelErrorTopics(errorLookup, knowledgeBase);
+        this.rollups = Caffeine.newBuilder()
+            .maximumSize(1)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .build();
         this.current = new AtomicReference<>(starting(catalog, clock.instant(), modelKeys, modelProperties));
     }
 
@@ -282,13 +292,8 @@ public class StatusEngine {
     }
 
     private List<HourlyRollup> rollups(Instant now) {
-        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        if (this.rollupsLoadedAt == null || this.rollupsLoadedAt.isBefore(hour)
-                || this.rollupsLoadedAt.plus(Duration.ofMinutes(5)).isBefore(now)) {
-            this.rollups = this.history.rollupsSince(hour.minus(Duration.ofDays(UptimeCalculator.BAR_DAYS)));
-            this.rollupsLoadedAt = now;
-        }
-        return this.rollups;
+        return this.rollups.get(now.truncatedTo(ChronoUnit.HOURS),
+                (hour) -> this.history.rollupsSince(hour.minus(Duration.ofDays(UptimeCalculator.BAR_DAYS))));
     }
 
     private ComponentState component(Component component, List<ProbeResult> results, List<HourlyRollup> rollups,
@@ -339,15 +344,7 @@ public class StatusEngine {
                     incident.getImpact(), (incident.getResolvedAt() == null) ? "ongoing" : "resolved",
                     incident.getStartedAt(), incident.getResolvedAt(), components, timeline, null, lead));
         }
-        for (OfficialIncident incident : theirs) {
-            List<IncidentView.Entry> timeline = incident.updates().stream()
-                .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.text(), u.body()))
-                .toList();
-            views.add(new IncidentView("o-" + incident.publicId(), true, incident.name(),
-                    OfficialLevels.of(incident.impact()),
-                    incident.state(), incident.createdAt(), incident.resolvedAt(), incident.components(), timeline,
-                    incident.link(), null));
-        }
+        theirs.forEach((incident) -> views.add(IncidentView.of(incident)));
         views.sort(Comparator.comparing(IncidentView::ongoing).reversed()
             .thenComparing(IncidentView::startedAt, Comparator.reverseOrder()));
         return views;

@@ -34,9 +34,9 @@ record DownAnswer(String word, String sentence, List<String> steps) {
                     + state.reason() + ".", theirSide(name));
             case MAJOR_OUTAGE -> new DownAnswer("Yes", "Yes, " + name + " appears to be down" + since + ". "
                     + state.reason() + ".", theirSide(name));
-            // Offline, the page's one banner says why; the sentence does not repeat it.
-            case UNKNOWN -> new DownAnswer("We can't tell", "We can't tell right now whether " + name + " is down."
-                    + (offline ? "" : " " + state.reason() + "."), unknown(state.provider()));
+            case UNKNOWN -> new DownAnswer("We can't tell", "We can't tell right now whether " + name + " is down"
+                    + (offline ? ": our monitor is offline, so it cannot see " + name + "." : ". " + state.reason() + "."),
+                    unknown(state.provider()));
         };
     }
 

@@ -3,7 +3,9 @@ package dev.llmstatus.web;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.status.IncidentView;
@@ -45,6 +47,24 @@ public final class Formats {
 
     public String millis(Long millis) {
         return (millis != null) ? Charts.millis(millis) : "–";
+    }
+
+    /**
+     * A maintenance window as people announce it: "Tue 16:30–18:30 UTC" within a day, "Wed 28 May 16:30 – Thu 29 May
+     * 16:30 UTC" across days, or just its start when it has no announced end.
+     */
+    public String window(Instant from, Instant until) {
+        if (from == null) {
+            return "";
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+        if (until == null) {
+            return "from " + day.format(from) + " UTC";
+        }
+        boolean sameDay = from.atZone(ZoneOffset.UTC).toLocalDate().equals(until.atZone(ZoneOffset.UTC).toLocalDate());
+        return sameDay ? day.format(from) + "–" + time.format(until) + " UTC"
+                : day.format(from) + " – " + day.format(until) + " UTC";
     }
 
     /**

@@ -30,6 +30,8 @@ class SitemapPaths {
         for (ProviderErrorPage page : this.knowledgeBase.pagesFor(state.slug())) {
             paths.add(Links.error(state.slug(), page.slug()));
         }
+        IncidentController.all(state).forEach((incident) -> paths.add(IncidentController.path(state.slug(),
+                incident.id())));
         state.models().stream().filter(ModelState::configured)
             .forEach((model) -> paths.add(ModelController.path(state.slug(), model.id())));
         return paths;

@@ -281,9 +281,9 @@ class PageBrowserTests extends ScriptedSiteTests {
     /** The smallest on-screen size of any chart label, in CSS pixels (SVG text scales with its chart). */
     private static double smallestChartLabel(Page page) {
         Object smallest = page.evaluate("() => { let min = 1000; document.querySelectorAll('svg .chart-label')"
-                + ".forEach((t) => { const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width"
-                + " / svg.viewBox.baseVal.width; min = Math.min(min, parseFloat(getComputedStyle(t).fontSize)"
-                + " * scale); }); return min; }");
+                + ".forEach((t) => { const svg = t.ownerSVGElement; const shown = svg.getBoundingClientRect().width;"
+                + " if (shown === 0) { return; } const scale = shown / svg.viewBox.baseVal.width;"
+                + " min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale); }); return min; }");
         return ((Number) smallest).doubleValue();
     }
 
@@ -306,6 +306,9 @@ class PageBrowserTests extends ScriptedSiteTests {
         Path file = SCREENSHOTS.resolve(name + "-" + width + (dark ? "-dark" : "") + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         assertThat(Files.size(file)).isPositive();
+        // The first screen alone: what a visitor sees before scrolling.
+        page.screenshot(new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve(name + "-" + width + (dark ? "-dark" : "") + "-first.png")));
     }
 
     private static String describe(Rule rule) {

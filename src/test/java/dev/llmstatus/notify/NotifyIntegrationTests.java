@@ -388,8 +388,32 @@ class NotifyIntegrationTests {
     }
 
     @Test
+    void crossSitePostsAreRefused() throws Exception {
+        String form = "provider=stepfun&channel=webhook&target="
+                + java.net.URLEncoder.encode(receiver.url("/csrf"), StandardCharsets.UTF_8);
+        for (String[] header : List.of(new String[] { "Origin", "https://evil.example" },
+                new String[] { "Sec-Fetch-Site", "cross-site" })) {
+            HttpResponse<String> refused = this.http.send(HttpRequest.newBuilder(uri("/notify/subscribe"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(header[0], header[1])
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(header[0]).isEqualTo(403);
+        }
+        assertThat(this.jdbc.queryForObject("select count(*) from notify_subscription", Integer.class)).isZero();
+        HttpResponse<String> sameSite = this.http.send(HttpRequest.newBuilder(uri("/notify/subscribe"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Sec-Fetch-Site", "same-origin")
+            .header("Origin", "http://localhost:" + this.port)
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sameSite.statusCode()).isEqualTo(200);
+        assertThat(this.jdbc.queryForObject("select count(*) from notify_subscription", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
     void pagesOfferTheFormWithEmailWhenAMailServerIsSetUp() throws Exception {
-        for (String path : List.of("/", "/status/stepfun")) {
+        for (String path : List.of("/", "/status/stepfun", "/is-stepfun-down", "/status/stepfun/errors/429-rate-limit-exceeded")) {
             String html = get(path).body();
             assertThat(html).as(path).contains("action=\"/notify/subscribe\"").contains("value=\"email\"");
         }
@@ -447,6 +471,10 @@ class NotifyIntegrationTests {
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + this.port + path);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -48,7 +48,7 @@ class PageQualityIntegrationTests {
     private static final Pattern JSON_LD = Pattern.compile(
             "<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
 
-    private static final Pattern FAQ_ITEM = Pattern.compile("<dt>(.*?)</dt><dd>(.*?)</dd>", Pattern.DOTALL);
+    private static final Pattern FAQ_ITEM = Pattern.compile("<summary>([^<]*)</summary><p>(.*?)</p></details>", Pattern.DOTALL);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
