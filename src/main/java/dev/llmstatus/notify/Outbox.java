@@ -88,8 +88,15 @@ class Outbox {
                     .update();
             }
         }
+        // Subscriptions to every component take the event in one statement; those limited to some are picked here.
+        int enqueued = this.jdbc.sql("insert into notify_delivery (subscription_id, event_id, kind, channel, host, "
+                + "state, attempts, next_attempt_at, created_at, summary_from) select id, ?, 'EVENT', channel, host, "
+                + "'PENDING', 0, ?, ?, ? from notify_subscription where status = 'ACTIVE' and provider in (?, '*') "
+                + "and components is null")
+            .params(stored.id(), at(due), at(now), at(summaryFrom), event.provider())
+            .update();
         List<Object[]> rows = new ArrayList<>();
-        for (Subscriptions.Recipient recipient : this.subscriptions.recipients(event.provider())) {
+        for (Subscriptions.Recipient recipient : this.subscriptions.limitedRecipients(event.provider())) {
             if (recipient.wants(stored.components())) {
                 rows.add(new Object[] { recipient.id(), stored.id(), recipient.channel().name(), recipient.host(),
                         at(due), at(now), at(summaryFrom) });
@@ -97,6 +104,8 @@ class Outbox {
         }
         if (!rows.isEmpty()) {
             insertDeliveries(rows);
+        }
+        if (enqueued + rows.size() > 0) {
             this.worker.wakeAfterCommit();
         }
     }
