@@ -25,7 +25,7 @@ class SiteLinks {
     }
 
     String incident(String slug, String incidentId) {
-        return provider(slug) + "#incident-" + incidentId;
+        return provider(slug) + "/incidents/" + incidentId;
     }
 
     String feed(String slug, String extension) {

@@ -15,11 +15,35 @@ final class Statuspage {
     private Statuspage() {
     }
 
-    /** {@code summary.json}. */
+    /** {@code summary.json}: unresolved incidents, upcoming and in-progress maintenances. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyOrder({ "page", "status", "components", "incidents", "scheduled_maintenances" })
     record Summary(Page page, Indicator status, List<Component> components, List<Incident> incidents,
-            @JsonProperty("scheduled_maintenances") List<Incident> scheduledMaintenances) {
+            @JsonProperty("scheduled_maintenances") List<Maintenance> scheduledMaintenances) {
+    }
+
+    /** {@code status.json}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({ "page", "status" })
+    record StatusDocument(Page page, Indicator status) {
+    }
+
+    /** {@code components.json}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({ "page", "components" })
+    record Components(Page page, List<Component> components) {
+    }
+
+    /** {@code incidents.json} and {@code incidents/unresolved.json}. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({ "page", "incidents" })
+    record Incidents(Page page, List<Incident> incidents) {
+    }
+
+    /** {@code scheduled-maintenances.json} and its {@code upcoming} and {@code active} subsets. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({ "page", "scheduled_maintenances" })
+    record Maintenances(Page page, @JsonProperty("scheduled_maintenances") List<Maintenance> scheduledMaintenances) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -52,6 +76,19 @@ final class Statuspage {
             @JsonProperty("monitoring_at") String monitoringAt, @JsonProperty("resolved_at") String resolvedAt,
             @JsonProperty("started_at") String startedAt, @JsonProperty("page_id") String pageId,
             @JsonProperty("incident_updates") List<IncidentUpdate> incidentUpdates, List<Component> components) {
+    }
+
+    /** A scheduled maintenance: an incident with its announced window. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({ "id", "name", "status", "impact", "shortlink", "created_at", "updated_at", "monitoring_at",
+            "resolved_at", "started_at", "page_id", "incident_updates", "components", "scheduled_for",
+            "scheduled_until" })
+    record Maintenance(String id, String name, String status, String impact, String shortlink,
+            @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt,
+            @JsonProperty("monitoring_at") String monitoringAt, @JsonProperty("resolved_at") String resolvedAt,
+            @JsonProperty("started_at") String startedAt, @JsonProperty("page_id") String pageId,
+            @JsonProperty("incident_updates") List<IncidentUpdate> incidentUpdates, List<Component> components,
+            @JsonProperty("scheduled_for") String scheduledFor, @JsonProperty("scheduled_until") String scheduledUntil) {
     }
 
     /**

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
+import dev.llmstatus.official.OfficialIncident;
 import dev.llmstatus.status.ComponentState;
 import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.ModelState;
@@ -19,19 +21,26 @@ import dev.llmstatus.status.StatusSnapshot;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a snapshot into Statuspage v2 {@code summary.json} documents: one for the whole site (a component per
- * provider) and one per provider (a component per probed component).
+ * Turns a snapshot into the Statuspage v2 documents: one page for the whole site (a component per provider) and one
+ * per provider (a component per checked component), each with {@code summary.json}, {@code status.json},
+ * {@code components.json}, {@code incidents.json} (the 50 most recent, any status), {@code incidents/unresolved.json}
+ * and {@code scheduled-maintenances.json} with its {@code upcoming} and {@code active} subsets. Ids are short and
+ * URL-safe.
  * <p>
- * Statuspage has no word for "we cannot tell". A component we have no fresh data for gets the status
- * {@code "unknown"}: every other word would claim a level we did not observe, and lenient clients (including the
- * parser our own prober uses for real pages) read an unexpected word as unknown. The page-wide {@code indicator} must
- * be one of Statuspage's words, so an unknown level there is {@code "none"} (no impact known to us) with a
- * description that says the status is unknown; components and incidents keep the detail.
+ * Statuspage has no word for "we cannot tell", and every word it has claims a level we did not observe. So a
+ * component we have no fresh data for has the status {@code "unknown"}, and a page whose level is unknown has the
+ * indicator {@code "unknown"} with a description that starts "Status unknown": a strict client (our own prober's
+ * parser among them) refuses the page as unreadable, which is what it is, and a lenient one shows our description;
+ * neither can draw "All Systems Operational" for a provider we cannot see.
  */
 @Component
 class StatuspageSummaries {
 
     static final String SITE_PAGE_ID = "llmstatus";
+
+    static final String UNKNOWN = "unknown";
+
+    private static final int RECENT_INCIDENTS = 50;
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
         .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT)
@@ -42,61 +51,123 @@ class StatuspageSummaries {
     private static final Set<String> UPDATE_STATES = Set.of("investigating", "identified", "monitoring", "resolved",
             "postmortem", "scheduled", "in_progress", "verifying", "completed");
 
+    private static final Set<String> MAINTENANCE_STATES = Set.of("scheduled", "in_progress", "verifying",
+            "completed");
+
     private final SiteLinks links;
 
     StatuspageSummaries(SiteLinks links) {
         this.links = links;
     }
 
+    /**
+     * Everything one page says, from which each document takes its part.
+     *
+     * @param incidents recent incidents, ongoing first then newest first
+     * @param maintenances the official page's maintenances, soonest first
+     */
+    record PageModel(Statuspage.Page page, Statuspage.Indicator status, List<Statuspage.Component> components,
+            List<Statuspage.Incident> incidents, List<Statuspage.Maintenance> maintenances) {
+
+        Statuspage.Summary summary() {
+            return new Statuspage.Summary(this.page, this.status, this.components, unresolved().incidents(),
+                    maintenances((m) -> !"completed".equals(m.status())).scheduledMaintenances());
+        }
+
+        Statuspage.StatusDocument statusDocument() {
+            return new Statuspage.StatusDocument(this.page, this.status);
+        }
+
+        Statuspage.Components componentsDocument() {
+            return new Statuspage.Components(this.page, this.components);
+        }
+
+        Statuspage.Incidents recent() {
+            return new Statuspage.Incidents(this.page,
+                    this.incidents.subList(0, Math.min(RECENT_INCIDENTS, this.incidents.size())));
+        }
+
+        Statuspage.Incidents unresolved() {
+            return new Statuspage.Incidents(this.page,
+                    this.incidents.stream().filter((i) -> OPEN_INCIDENT_STATES.contains(i.status())).toList());
+        }
+
+        Statuspage.Maintenances maintenances(Predicate<Statuspage.Maintenance> which) {
+            return new Statuspage.Maintenances(this.page, this.maintenances.stream().filter(which).toList());
+        }
+
+    }
+
     Statuspage.Summary site(StatusSnapshot snapshot) {
+        return sitePage(snapshot).summary();
+    }
+
+    Statuspage.Summary provider(ProviderState provider, StatusSnapshot snapshot) {
+        return providerPage(provider, snapshot).summary();
+    }
+
+    PageModel sitePage(StatusSnapshot snapshot) {
         List<Statuspage.Component> components = new ArrayList<>();
         List<Statuspage.Incident> incidents = new ArrayList<>();
+        List<Statuspage.Maintenance> maintenances = new ArrayList<>();
         List<ProviderState> providers = snapshot.providers();
         for (int i = 0; i < providers.size(); i++) {
             ProviderState provider = providers.get(i);
             Statuspage.Component component = component(provider.slug(), provider.name(), provider.level(),
                     provider.since(), provider.reason(), i + 1, SITE_PAGE_ID, snapshot.builtAt());
             components.add(component);
-            for (IncidentView incident : provider.ongoingIncidents()) {
-                incidents.add(incident(provider.slug(), incident, SITE_PAGE_ID, List.of(component)));
+            for (IncidentView incident : provider.incidents()) {
+                incidents.add(incident(provider.slug(), provider.slug() + "." + incident.id(), incident, SITE_PAGE_ID,
+                        List.of(component)));
+            }
+            if (provider.official() != null) {
+                for (OfficialIncident maintenance : provider.official().maintenances()) {
+                    maintenances.add(maintenance(provider.slug(), provider.slug() + ".o-" + maintenance.publicId(),
+                            maintenance, SITE_PAGE_ID, List.of(component)));
+                }
             }
         }
-        incidents.sort(Comparator.comparing(Statuspage.Incident::createdAt).reversed());
+        incidents.sort(Comparator.comparing((Statuspage.Incident i) -> !OPEN_INCIDENT_STATES.contains(i.status()))
+            .thenComparing(Statuspage.Incident::createdAt, Comparator.reverseOrder()));
+        maintenances.sort(Comparator.comparing(Statuspage.Maintenance::scheduledFor,
+                Comparator.nullsLast(Comparator.naturalOrder())));
         Statuspage.Page page = new Statuspage.Page(SITE_PAGE_ID, "LLM Status", this.links.home(), "Etc/UTC",
                 timestamp(snapshot.builtAt()));
         Status worst = providers.stream().map(ProviderState::level).reduce(Status.UNKNOWN, Status::worse);
-        return new Statuspage.Summary(page, new Statuspage.Indicator(indicator(worst), siteDescription(snapshot, worst)),
-                components, incidents, List.of());
+        return new PageModel(page, new Statuspage.Indicator(indicator(worst), siteDescription(snapshot, worst)),
+                components, incidents, maintenances);
     }
 
-    Statuspage.Summary provider(ProviderState provider, StatusSnapshot snapshot) {
+    PageModel providerPage(ProviderState provider, StatusSnapshot snapshot) {
         String pageId = provider.slug();
         List<Statuspage.Component> components = new ArrayList<>();
         List<ComponentState> states = provider.components();
         for (int i = 0; i < states.size(); i++) {
             ComponentState state = states.get(i);
-            components.add(component(provider.slug() + "/" + state.component().key(), state.component().name(),
-                    state.level(), state.since(), state.reason(), i + 1, pageId, snapshot.builtAt()));
+            components.add(component(state.component().key(), state.component().name(), state.level(),
+                    state.since(), state.reason(), i + 1, pageId, snapshot.builtAt()));
         }
         List<Statuspage.Component> models = models(provider, pageId, components.size(), snapshot.builtAt());
         List<Statuspage.Incident> incidents = new ArrayList<>();
-        for (IncidentView incident : provider.ongoingIncidents()) {
-            List<Statuspage.Component> affected = new ArrayList<>();
-            for (int i = 0; i < states.size(); i++) {
-                if (affects(incident, states.get(i).component())) {
-                    affected.add(components.get(i));
-                }
-            }
+        for (IncidentView incident : provider.incidents()) {
+            List<Statuspage.Component> affected = affected(states, components, incident.components());
             models.stream().filter((model) -> !model.group() && incident.components().contains(model.name()))
                 .forEach(affected::add);
-            incidents.add(incident(provider.slug(), incident, pageId, affected));
+            incidents.add(incident(provider.slug(), incident.id(), incident, pageId, affected));
+        }
+        List<Statuspage.Maintenance> maintenances = new ArrayList<>();
+        if (provider.official() != null) {
+            for (OfficialIncident maintenance : provider.official().maintenances()) {
+                maintenances.add(maintenance(provider.slug(), "o-" + maintenance.publicId(), maintenance, pageId,
+                        affected(states, components, maintenance.components())));
+            }
         }
         components.addAll(models);
         Statuspage.Page page = new Statuspage.Page(pageId, provider.name() + " (LLM Status)",
                 this.links.provider(provider.slug()), "Etc/UTC", timestamp(snapshot.builtAt()));
-        return new Statuspage.Summary(page,
+        return new PageModel(page,
                 new Statuspage.Indicator(indicator(provider.level()), providerDescription(provider)), components,
-                incidents, List.of());
+                incidents, maintenances);
     }
 
     /**
@@ -108,7 +179,7 @@ class StatuspageSummaries {
         if (models.isEmpty()) {
             return new ArrayList<>();
         }
-        String groupId = provider.slug() + "/models";
+        String groupId = "models";
         Status worst = models.stream().map(ModelState::level).reduce(Status.UNKNOWN, Status::worse);
         String changed = timestamp(now);
         List<Statuspage.Component> group = new ArrayList<>();
@@ -118,7 +189,7 @@ class StatuspageSummaries {
                 true, null, null, pageId, true, false));
         for (int i = 0; i < models.size(); i++) {
             ModelState model = models.get(i);
-            Statuspage.Component component = component(groupId + "/" + model.id(), model.name(), model.level(),
+            Statuspage.Component component = component(groupId + "." + model.id(), model.name(), model.level(),
                     model.since(), model.reason(), before + 2 + i, pageId, now);
             group.add(new Statuspage.Component(component.id(), component.name(), component.status(),
                     component.createdAt(), component.updatedAt(), component.position(), component.description(), true,
@@ -128,9 +199,17 @@ class StatuspageSummaries {
     }
 
     /** Our incidents name our components; official ones name the official page's components. */
-    private static boolean affects(IncidentView incident, dev.llmstatus.catalog.Component component) {
-        return incident.components().contains(component.name())
-                || (component.officialComponent() != null && incident.components().contains(component.officialComponent()));
+    private static List<Statuspage.Component> affected(List<ComponentState> states,
+            List<Statuspage.Component> components, List<String> names) {
+        List<Statuspage.Component> affected = new ArrayList<>();
+        for (int i = 0; i < states.size(); i++) {
+            dev.llmstatus.catalog.Component component = states.get(i).component();
+            if (names.contains(component.name())
+                    || (component.officialComponent() != null && names.contains(component.officialComponent()))) {
+                affected.add(components.get(i));
+            }
+        }
+        return affected;
     }
 
     private static Statuspage.Component component(String id, String name, Status level, Instant since,
@@ -142,20 +221,10 @@ class StatuspageSummaries {
                 null, null, pageId, false, false);
     }
 
-    private Statuspage.Incident incident(String slug, IncidentView incident, String pageId,
+    private Statuspage.Incident incident(String slug, String id, IncidentView incident, String pageId,
             List<Statuspage.Component> components) {
-        String id = slug + "/" + incident.id();
         String status = incidentStatus(incident);
-        List<Statuspage.IncidentUpdate> updates = new ArrayList<>();
-        List<IncidentView.Entry> timeline = incident.timeline();
-        for (int i = 0; i < timeline.size(); i++) {
-            IncidentView.Entry entry = timeline.get(i);
-            String state = (entry.state() != null) ? entry.state().toLowerCase(Locale.ROOT) : "";
-            String at = timestamp((entry.at() != null) ? entry.at() : incident.startedAt());
-            // The timeline is newest first; numbering from the oldest keeps ids stable as updates arrive.
-            updates.add(new Statuspage.IncidentUpdate(id + "/" + (timeline.size() - i),
-                    UPDATE_STATES.contains(state) ? state : status, entry.text(), id, at, at, at, null));
-        }
+        List<Statuspage.IncidentUpdate> updates = updates(id, incident.timeline(), incident.startedAt(), status);
         String created = timestamp(incident.startedAt());
         String updated = updates.isEmpty() ? created : updates.get(0).displayAt();
         return new Statuspage.Incident(id, incident.title(), status, impact(incident.impact()),
@@ -163,12 +232,43 @@ class StatuspageSummaries {
                 created, pageId, updates, components);
     }
 
+    private Statuspage.Maintenance maintenance(String slug, String id, OfficialIncident maintenance, String pageId,
+            List<Statuspage.Component> components) {
+        String state = (maintenance.state() != null) ? maintenance.state().toLowerCase(Locale.ROOT) : "";
+        String status = maintenance.resolved() ? "completed" : MAINTENANCE_STATES.contains(state) ? state : "scheduled";
+        List<IncidentView.Entry> timeline = maintenance.updates()
+            .stream()
+            .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.text(), u.body()))
+            .toList();
+        List<Statuspage.IncidentUpdate> updates = updates(id, timeline, maintenance.createdAt(), status);
+        String created = timestamp(maintenance.createdAt());
+        String updated = updates.isEmpty() ? created : updates.get(0).displayAt();
+        return new Statuspage.Maintenance(id, maintenance.name(), status, "maintenance",
+                this.links.incident(slug, "o-" + maintenance.publicId()), created, updated, null,
+                timestamp(maintenance.resolvedAt()), timestamp(maintenance.scheduledFor()), pageId, updates, components,
+                timestamp(maintenance.scheduledFor()), timestamp(maintenance.scheduledUntil()));
+    }
+
+    private static List<Statuspage.IncidentUpdate> updates(String id, List<IncidentView.Entry> timeline,
+            Instant fallback, String status) {
+        List<Statuspage.IncidentUpdate> updates = new ArrayList<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            IncidentView.Entry entry = timeline.get(i);
+            String state = (entry.state() != null) ? entry.state().toLowerCase(Locale.ROOT) : "";
+            String at = timestamp((entry.at() != null) ? entry.at() : fallback);
+            // The timeline is newest first; numbering from the oldest keeps ids stable as updates arrive.
+            updates.add(new Statuspage.IncidentUpdate(id + "-" + (timeline.size() - i),
+                    UPDATE_STATES.contains(state) ? state : status, entry.text(), id, at, at, at, null));
+        }
+        return updates;
+    }
+
     /** Ours say only "ongoing", which Statuspage calls investigating; official ones keep their own word. */
     private static String incidentStatus(IncidentView incident) {
-        if (!incident.ongoing()) {
-            return "resolved";
-        }
         String state = (incident.state() != null) ? incident.state().toLowerCase(Locale.ROOT) : "";
+        if (!incident.ongoing()) {
+            return "postmortem".equals(state) ? state : "resolved";
+        }
         return OPEN_INCIDENT_STATES.contains(state) ? state : "investigating";
     }
 
@@ -179,22 +279,23 @@ class StatuspageSummaries {
             case DEGRADED -> "degraded_performance";
             case PARTIAL_OUTAGE -> "partial_outage";
             case MAJOR_OUTAGE -> "major_outage";
-            case UNKNOWN -> "unknown";
+            case UNKNOWN -> UNKNOWN;
         };
     }
 
-    /** {@code none, minor, major, critical} or {@code maintenance}, as Statuspage pages write it. */
+    /** {@code none, minor, major, critical} or {@code maintenance}, as Statuspage pages write it; or unknown. */
     static String indicator(Status level) {
-        return level.known() ? level.indicator() : "none";
+        return level.known() ? level.indicator() : UNKNOWN;
     }
 
+    /** An incident's impact; ours are never unknown, and Statuspage's own default is {@code none}. */
     static String impact(Status level) {
         return level.known() ? level.indicator() : "none";
     }
 
     private static String providerDescription(ProviderState provider) {
         if (!provider.level().known()) {
-            return provider.reason();
+            return "Status unknown: " + provider.reason();
         }
         boolean allKnown = provider.components().stream().allMatch((component) -> component.level().known());
         if (provider.level() == Status.OPERATIONAL && allKnown) {

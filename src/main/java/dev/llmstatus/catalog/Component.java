@@ -1,5 +1,10 @@
 package dev.llmstatus.catalog;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
 /**
  * A part of a provider that we probe on its own ("API", "Website").
  *
@@ -8,5 +13,6 @@ package dev.llmstatus.catalog;
  * @param officialComponent the name of the matching component on the official status page, or {@code null}
  * @param probe how we check it
  */
-public record Component(String key, String name, String officialComponent, ProbeDefinition probe) {
+public record Component(@NotBlank @Pattern(regexp = Catalog.KEY, message = Catalog.KEY_RULE) String key,
+        @NotBlank String name, String officialComponent, @NotNull @Valid ProbeDefinition probe) {
 }

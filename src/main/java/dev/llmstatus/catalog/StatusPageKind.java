@@ -1,7 +1,8 @@
 package dev.llmstatus.catalog;
 
 /**
- * The platforms of official status pages we can read.
+ * The platforms of official status pages we can read. The catalog names a kind in lower case with dashes for
+ * underscores ({@code statuspage}, {@code none}).
  */
 public enum StatusPageKind {
 

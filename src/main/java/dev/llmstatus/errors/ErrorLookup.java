@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -205,7 +206,8 @@ public final class ErrorLookup {
         escapes.appendTail(decoded);
         String normal = ESCAPED_WHITESPACE.matcher(decoded).replaceAll(" ").replace("\\", "");
         normal = QUOTES.matcher(normal.toLowerCase(Locale.ROOT)).replaceAll("");
-        normal = WHITESPACE.matcher(normal).replaceAll(" ");
+        // full-width punctuation, as Chinese messages write it, reads like its ASCII form
+        normal = WHITESPACE.matcher(normal.replace('\uff1a', ':').replace('\uff0c', ',')).replaceAll(" ");
         return SPACE_AROUND_PUNCTUATION.matcher(normal).replaceAll("$1").strip();
     }
 
@@ -221,7 +223,7 @@ public final class ErrorLookup {
         }
         List<Term> terms = new ArrayList<>();
         for (ErrorTopic topic : knowledgeBase.topics()) {
-            for (String signature : topic.signatures()) {
+            for (String signature : Stream.concat(topic.signatures().stream(), topic.lookupTerms().stream()).toList()) {
                 // longer generic signatures are more specific
                 terms.add(Term.of(signature, topic, null, 8 + Math.min(12, signature.length() / 3), null, true));
             }
@@ -281,6 +283,10 @@ public final class ErrorLookup {
         }
 
         boolean foundIn(String haystack) {
+            // a text that is nothing but the string, such as a bare code ("1302"), counts wherever it stands
+            if (haystack.equals(this.needle)) {
+                return true;
+            }
             int from = 0;
             while (true) {
                 int at = haystack.indexOf(this.needle, from);
@@ -333,11 +339,17 @@ public final class ErrorLookup {
             }
         },
 
-        /** Right after a key ending in "code", as in {@code "code": "1302"} or {@code status_code=1002}. */
+        /**
+         * Right after a key ending in "code" or "码", as in {@code "code": "1302"}, {@code status_code=1002} or
+         * {@code 错误码：11200}.
+         */
         AFTER_CODE_KEY {
             @Override
             boolean accepts(String haystack, int at) {
-                return at >= 5 && ":= ".indexOf(haystack.charAt(at - 1)) >= 0 && haystack.startsWith("code", at - 5);
+                if (at < 2 || ":= ".indexOf(haystack.charAt(at - 1)) < 0) {
+                    return false;
+                }
+                return haystack.startsWith("code", at - 5) || haystack.charAt(at - 2) == '码';
             }
         };
 

@@ -3,8 +3,14 @@ package dev.llmstatus.errors;
 import java.util.List;
 import java.util.Set;
 
-import dev.llmstatus.probe.Outcome;
-import dev.llmstatus.report.ReportType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import dev.llmstatus.system.Distinct;
+import dev.llmstatus.system.StatusCode;
 
 /**
  * One error explainer topic, provider-neutral, as written in {@code errors/topics/<slug>.yml}. Text fields are
@@ -17,8 +23,10 @@ import dev.llmstatus.report.ReportType;
  * @param title the error's name
  * @param httpStatuses the HTTP statuses this topic covers, possibly none
  * @param appliesTo which providers get a page for this topic
- * @param reportType the community report type that counts toward this topic
- * @param probeOutcomes the probe classifications that mean "our prober sees this error too"
+ * @param reportType the name of the community report type that counts toward this topic ({@code RATE_LIMITS}); the
+ * knowledge base sits beside the reports and does not know their types, the pages that join both map it
+ * @param probeOutcomes the names of the probe outcomes that mean "our prober sees this error too"
+ * ({@code RATE_LIMITED}), mapped in the same way
  * @param summary one sentence for lists and meta descriptions
  * @param meaning what the error means, one to three paragraphs
  * @param signatures exact strings people paste, provider-neutral
@@ -26,26 +34,44 @@ import dev.llmstatus.report.ReportType;
  * @param fixes fixes, in the order to try them
  * @param retry whether and how retrying helps
  * @param faq questions and answers
+ * @param lookupTerms other ways people write this error, such as the Chinese wording of a console or SDK
+ * ({@code 请求过于频繁}): the lookup finds the topic by them, but no page lists them as a provider's strings
  */
-public record ErrorTopic(String slug, String code, List<String> aliases, String title, List<Integer> httpStatuses,
-        AppliesTo appliesTo, ReportType reportType, Set<Outcome> probeOutcomes, String summary, String meaning,
-        List<String> signatures, List<String> causes, List<String> fixes, Retry retry, List<Question> faq) {
+public record ErrorTopic(@NotBlank @Pattern(regexp = KnowledgeBaseLoader.KEY, message = KnowledgeBaseLoader.KEY_RULE) String slug,
+        @NotBlank String code,
+        @Distinct List<@Pattern(regexp = KnowledgeBaseLoader.KEY, message = KnowledgeBaseLoader.KEY_RULE) String> aliases,
+        @NotBlank String title, List<@StatusCode Integer> httpStatuses, @NotNull AppliesTo appliesTo,
+        @NotBlank @Pattern(regexp = CONSTANT, message = CONSTANT_RULE) String reportType,
+        Set<@Pattern(regexp = CONSTANT, message = CONSTANT_RULE) String> probeOutcomes, @NotBlank String summary,
+        @NotBlank String meaning, @NotEmpty @Distinct List<@NotBlank String> signatures,
+        @NotEmpty @Distinct List<@NotBlank String> causes, @NotEmpty @Distinct List<@NotBlank String> fixes,
+        @NotNull @Valid Retry retry, @NotEmpty List<@Valid Question> faq,
+        @Distinct List<@NotBlank String> lookupTerms) {
+
+    private static final String CONSTANT = "[A-Z][A-Z_]*";
+
+    private static final String CONSTANT_RULE = "must be the name of a constant, such as API_ERRORS";
 
     public ErrorTopic {
-        aliases = List.copyOf(aliases);
-        httpStatuses = List.copyOf(httpStatuses);
-        probeOutcomes = Set.copyOf(probeOutcomes);
-        signatures = List.copyOf(signatures);
-        causes = List.copyOf(causes);
-        fixes = List.copyOf(fixes);
-        faq = List.copyOf(faq);
+        aliases = copy(aliases);
+        httpStatuses = copy(httpStatuses);
+        probeOutcomes = (probeOutcomes != null) ? Set.copyOf(probeOutcomes) : Set.of();
+        signatures = copy(signatures);
+        causes = copy(causes);
+        fixes = copy(fixes);
+        faq = copy(faq);
+        lookupTerms = copy(lookupTerms);
+    }
+
+    static <T> List<T> copy(List<T> list) {
+        return (list != null) ? List.copyOf(list) : List.of();
     }
 
     /**
-     * Whether a probe that ended with this outcome and status shows this error. A probe without an HTTP answer
-     * (timeout, reset) counts as a gateway timeout.
+     * Whether a probe that ended with this outcome (by name, {@code DOWN}) and status shows this error. A probe
+     * without an HTTP answer (timeout, reset) counts as a gateway timeout.
      */
-    public boolean matchesProbe(Outcome outcome, Integer httpStatus) {
+    public boolean matchesProbe(String outcome, Integer httpStatus) {
         if (outcome == null || !this.probeOutcomes.contains(outcome)) {
             return false;
         }
@@ -79,7 +105,7 @@ public record ErrorTopic(String slug, String code, List<String> aliases, String 
      * @param helps whether retrying helps
      * @param advice when and how, Markdown
      */
-    public record Retry(RetryHelps helps, String advice) {
+    public record Retry(@NotNull RetryHelps helps, @NotBlank String advice) {
     }
 
     /**
@@ -88,7 +114,7 @@ public record ErrorTopic(String slug, String code, List<String> aliases, String 
      * @param q the question
      * @param a the answer
      */
-    public record Question(String q, String a) {
+    public record Question(@NotBlank String q, @NotBlank String a) {
     }
 
 }

@@ -59,7 +59,7 @@ public final class KnowledgeBase {
         }
         this.pages = Map.copyOf(rendered);
         Map<ErrorTopic, ProviderErrorPage> generalPages = new HashMap<>();
-        this.topics.forEach((topic) -> generalPages.put(topic, ProviderErrorPage.renderGeneral(topic, markdown)));
+        this.topics.forEach((topic) -> generalPages.put(topic, ProviderErrorPage.renderGeneral(topic, overlayIndex.values(), markdown)));
         this.general = Map.copyOf(generalPages);
     }
 

@@ -1,13 +1,16 @@
 package dev.llmstatus.errors;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.llmstatus.catalog.Provider;
 
@@ -23,7 +26,8 @@ import dev.llmstatus.catalog.Provider;
  * @param summary one sentence without markup, for meta descriptions
  * @param summaryHtml the same sentence rendered inline
  * @param meaningHtml what the error means, rendered paragraphs
- * @param signatures strings people paste, the provider's own first, without duplicates
+ * @param signatures strings people paste without duplicates: the provider's own first, then those no provider owns,
+ * never another provider's; on the general page every provider's codes and strings, then the neutral ones
  * @param causesHtml causes, each rendered inline
  * @param fixesHtml fixes in order, each rendered inline
  * @param retryAdviceHtml when and how retrying helps, rendered inline
@@ -37,6 +41,9 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
     private static final String GENERAL_NAME = "the provider";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{provider\\}");
+
+    /** Stands for a link to the provider's official status page in causes, fixes and FAQ answers. */
+    static final String STATUS_PAGE = "{statusPage}";
 
     private static final Pattern SENTENCE_START = Pattern.compile("(?:\\A|[.!?\\n])[\\s\"*_]*\\z");
 
@@ -64,16 +71,25 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
     }
 
     static ProviderErrorPage render(Provider provider, ErrorTopic topic, ProviderOverlay overlay, Markdown markdown) {
-        return render(provider.slug(), provider.name(), provider.name() + ": ", topic, overlay,
-                (text) -> text.replace("{provider}", provider.name()), markdown);
+        String statusPage = provider.statusPage().exists()
+                ? "[" + provider.name() + "'s official status page](" + provider.statusPage().url() + ")" : null;
+        List<String> own = (overlay != null)
+                ? overlay.topic(topic.slug()).map(ProviderTopic::signatures).orElse(List.of()) : List.of();
+        return render(provider.slug(), provider.name(), provider.name() + ": ", topic, overlay, own,
+                (text) -> text.replace("{provider}", provider.name()), statusPage, markdown);
     }
 
     /**
      * The topic as no provider in particular says it, for pages about the error across providers:
      * {@code {provider}} reads "the provider" and the page has no provider slug and no specifics.
      */
-    static ProviderErrorPage renderGeneral(ErrorTopic topic, Markdown markdown) {
-        return render(null, GENERAL_NAME, "", topic, null, ProviderErrorPage::general, markdown);
+    static ProviderErrorPage renderGeneral(ErrorTopic topic, Collection<ProviderOverlay> overlays, Markdown markdown) {
+        List<String> everyones = overlays.stream()
+            .flatMap((overlay) -> overlay.topic(topic.slug()).stream())
+            .flatMap((own) -> Stream.concat(own.codes().stream(), own.signatures().stream()))
+            .toList();
+        return render(null, GENERAL_NAME, "", topic, null, everyones, ProviderErrorPage::general,
+                GENERAL_NAME + "'s official status page", markdown);
     }
 
     private static String general(String text) {
@@ -87,14 +103,23 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
         return out.toString();
     }
 
+    /**
+     * @param statusPage a Markdown link to the provider's official status page, or {@code null} when it has none:
+     * then every cause, fix and FAQ answer that points to it ({@code {statusPage}}) is left out
+     */
     private static ProviderErrorPage render(String slug, String name, String headlinePrefix, ErrorTopic topic,
-            ProviderOverlay overlay, UnaryOperator<String> named, Markdown markdown) {
+            ProviderOverlay overlay, List<String> firstSignatures, UnaryOperator<String> named, String statusPage,
+            Markdown markdown) {
+        Predicate<String> shown = (text) -> statusPage != null || !text.contains(STATUS_PAGE);
+        UnaryOperator<String> said = (text) -> named.apply(
+                (statusPage != null) ? text.replace(STATUS_PAGE, statusPage) : text);
         ProviderTopic own = (overlay != null) ? overlay.topic(topic.slug()).orElse(ProviderTopic.NONE)
                 : ProviderTopic.NONE;
         String summary = named.apply(topic.summary());
         List<Faq> faq = topic.faq().stream()
-            .map((entry) -> new Faq(markdown.plain(named.apply(entry.q())), markdown.inline(named.apply(entry.a())),
-                    markdown.plain(named.apply(entry.a()))))
+            .filter((entry) -> shown.test(entry.a()))
+            .map((entry) -> new Faq(markdown.plain(named.apply(entry.q())), markdown.inline(said.apply(entry.a())),
+                    markdown.plain(said.apply(entry.a()))))
             .toList();
         Specifics specifics = new Specifics(own.httpStatus(), own.codes(), own.signatures(), own.headers(),
                 (own.notes() != null) ? markdown.block(named.apply(own.notes())) : null,
@@ -103,13 +128,14 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
         return new ProviderErrorPage(slug, name, topic, headlinePrefix + topic.title() + " (" + topic.code() + ")",
                 markdown.plain(summary),
                 markdown.inline(summary), markdown.block(named.apply(topic.meaning())),
-                merged(own.signatures(), topic.signatures()), inline(topic.causes(), named, markdown),
-                inline(topic.fixes(), named, markdown), markdown.inline(named.apply(topic.retry().advice())), faq,
+                merged(firstSignatures, topic.signatures()), inline(topic.causes(), shown, said, markdown),
+                inline(topic.fixes(), shown, said, markdown), markdown.inline(named.apply(topic.retry().advice())), faq,
                 specifics);
     }
 
-    private static List<String> inline(List<String> items, UnaryOperator<String> named, Markdown markdown) {
-        return items.stream().map((item) -> markdown.inline(named.apply(item))).toList();
+    private static List<String> inline(List<String> items, Predicate<String> shown, UnaryOperator<String> said,
+            Markdown markdown) {
+        return items.stream().filter(shown).map((item) -> markdown.inline(said.apply(item))).toList();
     }
 
     private static List<String> merged(List<String> first, List<String> then) {

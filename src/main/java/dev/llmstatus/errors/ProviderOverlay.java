@@ -1,8 +1,15 @@
 package dev.llmstatus.errors;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+
+import dev.llmstatus.system.Distinct;
 
 /**
  * One provider's error facts, from {@code errors/providers/<provider>.yml}.
@@ -13,13 +20,14 @@ import java.util.Optional;
  * @param identifiers strings that give the provider away in a pasted error (hosts, header prefixes, body shapes)
  * @param topics what is specific to it, by topic slug
  */
-public record ProviderOverlay(String provider, String errorFormat, List<String> rateLimitHeaders,
-        List<String> identifiers, Map<String, ProviderTopic> topics) {
+public record ProviderOverlay(@NotBlank String provider, String errorFormat,
+        @Distinct List<@NotBlank String> rateLimitHeaders, @Distinct List<@NotBlank String> identifiers,
+        Map<String, @Valid ProviderTopic> topics) {
 
     public ProviderOverlay {
-        rateLimitHeaders = List.copyOf(rateLimitHeaders);
-        identifiers = List.copyOf(identifiers);
-        topics = Map.copyOf(topics);
+        rateLimitHeaders = ErrorTopic.copy(rateLimitHeaders);
+        identifiers = ErrorTopic.copy(identifiers);
+        topics = (topics != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(topics)) : Map.of();
     }
 
     public Optional<ProviderTopic> topic(String slug) {

@@ -2,6 +2,11 @@ package dev.llmstatus.errors;
 
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+
+import dev.llmstatus.system.Distinct;
+import dev.llmstatus.system.StatusCode;
+
 /**
  * What is specific to one provider for one topic, from the provider's overlay file.
  *
@@ -12,15 +17,15 @@ import java.util.List;
  * @param headers response headers that matter for this error
  * @param notes Markdown, or {@code null}
  */
-public record ProviderTopic(Integer httpStatus, List<String> codes, List<String> signatures, List<String> headers,
-        String notes) {
+public record ProviderTopic(@StatusCode Integer httpStatus, @Distinct List<@NotBlank String> codes,
+        @Distinct List<@NotBlank String> signatures, @Distinct List<@NotBlank String> headers, String notes) {
 
     static final ProviderTopic NONE = new ProviderTopic(null, List.of(), List.of(), List.of(), null);
 
     public ProviderTopic {
-        codes = List.copyOf(codes);
-        signatures = List.copyOf(signatures);
-        headers = List.copyOf(headers);
+        codes = ErrorTopic.copy(codes);
+        signatures = ErrorTopic.copy(signatures);
+        headers = ErrorTopic.copy(headers);
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.llmstatus.errors;
 
+import jakarta.validation.constraints.NotBlank;
+
 /**
  * Complete retry snippets shown on every error page: exponential backoff with full jitter that honours
  * {@code retry-after} and {@code retry-after-ms} and never retries quota errors.
@@ -8,5 +10,5 @@ package dev.llmstatus.errors;
  * @param python Python, with httpx
  * @param javascript JavaScript with {@code fetch}, or {@code null}
  */
-public record RetryExamples(String java, String python, String javascript) {
+public record RetryExamples(@NotBlank String java, @NotBlank String python, String javascript) {
 }

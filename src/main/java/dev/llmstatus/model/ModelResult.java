@@ -1,6 +1,13 @@
 package dev.llmstatus.model;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+
+import dev.llmstatus.probe.ErrorClass;
+import dev.llmstatus.probe.Measurements;
+import dev.llmstatus.probe.Outcome;
+import dev.llmstatus.probe.ProbeResult;
 
 /**
  * The result of one model check. Holds no key and no raw body: {@code detail} is our own words plus the provider's
@@ -25,7 +32,33 @@ import java.time.Instant;
  */
 public record ModelResult(String provider, String model, Instant startedAt, ModelOutcome outcome, Integer httpStatus,
         Long ttftMillis, long totalMillis, Integer outputTokens, Double tokensPerSecond, Boolean correct,
-        String errorType, String errorCode, String requestId, String retryAfter, String detail) {
+        String errorType, String errorCode, String requestId, String retryAfter, String detail)
+        implements Measurements {
+
+    /**
+     * This check in the shape every kind of check shares, carrying itself as its measurements: the latency is the
+     * time to first token when there was one. Our own key's failures are never down: they say nothing of the
+     * provider.
+     */
+    public ProbeResult toProbeResult(String component) {
+        Outcome common = switch (this.outcome.impact()) {
+            case NONE -> Outcome.UP;
+            case DEGRADED -> (this.outcome == ModelOutcome.RATE_LIMITED) ? Outcome.RATE_LIMITED : Outcome.DEGRADED;
+            case OUTAGE -> Outcome.DOWN;
+            case OURS -> Outcome.RATE_LIMITED;
+        };
+        ErrorClass errorClass = switch (this.outcome) {
+            case UNREACHABLE -> ErrorClass.CONNECT;
+            case TIMEOUT, STREAM_STALLED -> ErrorClass.TIMEOUT;
+            case SERVER_ERROR -> ErrorClass.HTTP_5XX;
+            case STREAM_BROKEN -> ErrorClass.BODY;
+            case KEY_REJECTED, QUOTA_EXHAUSTED, REQUEST_REJECTED, RATE_LIMITED -> ErrorClass.HTTP_4XX;
+            default -> null;
+        };
+        long latency = (this.ttftMillis != null) ? this.ttftMillis : this.totalMillis;
+        return new ProbeResult(this.provider, component, this.startedAt, Duration.ofMillis(latency), this.httpStatus,
+                common, errorClass, null, this.retryAfter, null, List.of(), this.detail, this);
+    }
 
     /** The error label pages show: the body's type or code, else the status. */
     public String errorLabel() {

@@ -9,22 +9,30 @@ import java.util.Locale;
  */
 public enum OfficialLevel {
 
-    OPERATIONAL("operational"),
+    OPERATIONAL("operational", "Operational"),
 
-    UNDER_MAINTENANCE("under_maintenance"),
+    UNDER_MAINTENANCE("under_maintenance", "Under maintenance"),
 
-    DEGRADED_PERFORMANCE("degraded_performance"),
+    DEGRADED_PERFORMANCE("degraded_performance", "Degraded performance"),
 
-    PARTIAL_OUTAGE("partial_outage"),
+    PARTIAL_OUTAGE("partial_outage", "Partial outage"),
 
-    MAJOR_OUTAGE("major_outage"),
+    MAJOR_OUTAGE("major_outage", "Major outage"),
 
-    UNKNOWN("unknown");
+    UNKNOWN("unknown", "Unknown");
 
     private final String word;
 
-    OfficialLevel(String word) {
+    private final String label;
+
+    OfficialLevel(String word, String label) {
         this.word = word;
+        this.label = label;
+    }
+
+    /** The level in words, as the page shows it. */
+    public String label() {
+        return this.label;
     }
 
     /** The Statuspage component status word. */

@@ -1,7 +1,10 @@
 package dev.llmstatus.official;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a provider's official status page said the last time we read it, in the page's own words.
@@ -55,6 +58,24 @@ public record OfficialStatus(String provider, Instant fetchedAt, OfficialLevel o
     /** The components that are not group rows. */
     public List<OfficialComponent> leaves() {
         return this.components.stream().filter((component) -> !component.isGroup()).toList();
+    }
+
+    /**
+     * The components that are not group rows, by the name of their group ({@code ""} for those outside any group),
+     * groups in page order.
+     */
+    public Map<String, List<OfficialComponent>> byGroup() {
+        Map<String, List<OfficialComponent>> groups = new LinkedHashMap<>();
+        for (OfficialComponent component : leaves()) {
+            groups.computeIfAbsent((component.group() != null) ? component.group() : "", (key) -> new ArrayList<>())
+                .add(component);
+        }
+        return groups;
+    }
+
+    /** How many components are not operational. */
+    public long troubled() {
+        return leaves().stream().filter((c) -> c.level().known() && c.level() != OfficialLevel.OPERATIONAL).count();
     }
 
     /** The maintenance in progress now, if any. */

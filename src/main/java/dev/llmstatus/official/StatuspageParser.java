@@ -52,6 +52,10 @@ final class StatuspageParser {
             throw new MalformedPageException("summary.json has no status.indicator");
         }
         OfficialLevel overall = OfficialLevel.indicator(indicator);
+        if ("unknown".equalsIgnoreCase(indicator)) {
+            throw new MalformedPageException("the page says its own status is unknown"
+                    + ((text(status.path("description")) != null) ? " (" + text(status.path("description")) + ")" : ""));
+        }
         if (!overall.known()) {
             throw new MalformedPageException("summary.json has an unknown indicator '" + indicator + "'");
         }

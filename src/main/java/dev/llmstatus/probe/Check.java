@@ -26,8 +26,17 @@ public interface Check {
      * @param provider the provider's slug
      * @param key the checked entry's key within the provider (a component key)
      * @param definition a definition of {@link #kind()}
-     * @return the result, never completed exceptionally
+     * @return the result, never completed exceptionally; {@code null} when the check chose to send nothing this
+     * time (a model check whose provider's daily budget is used up, or that a Retry-After asked to wait)
      */
     CompletableFuture<ProbeResult> run(String provider, String key, CheckDefinition definition);
+
+    /**
+     * Whether this instance runs the entry at all; asked once, when the schedule is built. A model check without the
+     * operator's API key is not scheduled.
+     */
+    default boolean enabled(String provider, CheckDefinition definition) {
+        return true;
+    }
 
 }

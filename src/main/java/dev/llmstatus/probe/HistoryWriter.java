@@ -45,8 +45,7 @@ final class HistoryWriter {
     private final Clock clock;
 
     HistoryWriter(ProbeProperties properties, ProbeResultRepository results, EntityManager entityManager,
-            TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.maxPending = properties.maxPending();
         this.results = results;
         this.entityManager = entityManager;

@@ -75,6 +75,11 @@ final class ProbeMetrics {
     private record Meters(Timer duration, Counter results) {
     }
 
+    /** A started check that completed without a result. */
+    void declined() {
+        this.inFlight.decrementAndGet();
+    }
+
     void skipped() {
         this.skipped.increment();
     }

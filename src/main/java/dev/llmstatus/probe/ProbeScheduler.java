@@ -160,7 +160,9 @@ final class ProbeScheduler implements SmartLifecycle {
                 throw new IllegalStateException("No check runs " + checked.definition().kind() + " (" + checked.name()
                         + ")");
             }
-            targets.add(new Target(checked, check, this.properties.jitter()));
+            if (check.enabled(checked.provider(), checked.definition())) {
+                targets.add(new Target(checked, check, this.properties.jitter()));
+            }
         }
         return targets;
     }
@@ -200,7 +202,12 @@ final class ProbeScheduler implements SmartLifecycle {
                     this.metrics.finished(result);
                     this.writer.add(result);
                 }
+                else if (failure == null) {
+                    // the check chose not to send anything this time (a budget, a Retry-After)
+                    this.metrics.declined();
+                }
                 else {
+                    this.metrics.declined();
                     logger.error("Probe of {} failed unexpectedly", target.name, failure);
                 }
             });

@@ -2,6 +2,7 @@ package dev.llmstatus.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +14,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Component;
@@ -46,18 +51,22 @@ public class ReportStats {
 
     private final ReportProperties properties;
 
-    private Map<String, Map<Long, Long>> history = Map.of();
+    /** The baseline's hourly history, by the hour it was read in. */
+    private final Cache<Instant, Map<String, Map<Long, Long>>> history;
 
-    private Instant historyLoadedAt;
-
-    ReportStats(JdbcClient jdbc, Catalog catalog, ReportProperties properties) {
+    ReportStats(JdbcClient jdbc, Catalog catalog, ReportProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.properties = properties;
+        this.history = Caffeine.newBuilder()
+            .maximumSize(1)
+            .expireAfterWrite(HISTORY_REFRESH)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .build();
     }
 
     /** Every catalog provider's summary as of {@code now}. */
-    public synchronized Map<String, ReportSummary> summaries(Instant now) {
+    public Map<String, ReportSummary> summaries(Instant now) {
         Map<String, Builder> builders = new LinkedHashMap<>();
         this.catalog.providers().forEach((provider) -> builders.put(provider.slug(), new Builder()));
         Map<String, Object> windows = Map.of("m15", time(now.minus(ReportSummaries.SPIKE_WINDOW)), "h1",
@@ -132,24 +141,22 @@ public class ReportStats {
      * Those hours are over, so the result is kept until the hour changes.
      */
     private Map<String, Map<Long, Long>> history(Instant now) {
-        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        if (this.historyLoadedAt == null || this.historyLoadedAt.isBefore(hour) || this.historyLoadedAt.isAfter(now)
-                || this.historyLoadedAt.plus(HISTORY_REFRESH).isBefore(now)) {
-            Map<String, Map<Long, Long>> loaded = new HashMap<>();
-            this.jdbc.sql("""
-                    select provider, bucket / 12 as hour_slot, count(distinct reporter) as people
-                    from community_report where created_at >= :from and created_at < :to
-                    group by provider, bucket / 12""")
-                .param("from", time(hour.minus(DAY.multipliedBy(ReportSummaries.BASELINE_DAYS + 1))))
-                .param("to", time(hour.minus(DAY).plus(HOUR)))
-                .query((rs) -> {
-                    loaded.computeIfAbsent(rs.getString("provider"), (key) -> new HashMap<>())
-                        .put(rs.getLong("hour_slot"), rs.getLong("people"));
-                });
-            this.history = loaded;
-            this.historyLoadedAt = now;
-        }
-        return this.history;
+        return this.history.get(now.truncatedTo(ChronoUnit.HOURS), this::readHistory);
+    }
+
+    private Map<String, Map<Long, Long>> readHistory(Instant hour) {
+        Map<String, Map<Long, Long>> loaded = new HashMap<>();
+        this.jdbc.sql("""
+                select provider, bucket / 12 as hour_slot, count(distinct reporter) as people
+                from community_report where created_at >= :from and created_at < :to
+                group by provider, bucket / 12""")
+            .param("from", time(hour.minus(DAY.multipliedBy(ReportSummaries.BASELINE_DAYS + 1))))
+            .param("to", time(hour.minus(DAY).plus(HOUR)))
+            .query((rs) -> {
+                loaded.computeIfAbsent(rs.getString("provider"), (key) -> new HashMap<>())
+                    .put(rs.getLong("hour_slot"), rs.getLong("people"));
+            });
+        return loaded;
     }
 
     private static ReportSummaries.Counts counts(ResultSet rs) throws SQLException {

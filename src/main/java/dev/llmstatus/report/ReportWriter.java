@@ -1,5 +1,6 @@
 package dev.llmstatus.report;
 
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -51,6 +55,12 @@ class ReportWriter implements SmartLifecycle {
     /** A commit running longer than this means the database is not answering. */
     private static final Duration STUCK = Duration.ofSeconds(2);
 
+    /**
+     * Longest wait for one answer from the database while writing reports: a network that went silent fails the
+     * batch instead of holding its requests (and their threads) until TCP gives up.
+     */
+    private static final Duration NETWORK_PATIENCE = Duration.ofSeconds(2);
+
     private static final int WAITING = 0;
 
     private static final int CLAIMED = 1;
@@ -76,9 +86,12 @@ class ReportWriter implements SmartLifecycle {
     /** When the commit in progress started ({@link System#nanoTime()}), 0 while idle. */
     private volatile long commitStarted;
 
-    ReportWriter(CommunityReportRepository reports, TransactionTemplate transactions) {
+    private final EntityManager entityManager;
+
+    ReportWriter(CommunityReportRepository reports, TransactionTemplate transactions, EntityManager entityManager) {
         this.reports = reports;
         this.transactions = transactions;
+        this.entityManager = entityManager;
     }
 
     /**
@@ -189,8 +202,10 @@ class ReportWriter implements SmartLifecycle {
         }
         this.commitStarted = System.nanoTime();
         try {
-            this.transactions.executeWithoutResult(
-                    (status) -> this.reports.saveAll(claimed.stream().map(Pending::report).toList()));
+            this.transactions.executeWithoutResult((status) -> {
+                boundNetworkWaits();
+                this.reports.saveAll(claimed.stream().map(Pending::report).toList());
+            });
             this.coolingUntil = 0;
             claimed.forEach((p) -> p.done.complete(null));
         }
@@ -201,6 +216,18 @@ class ReportWriter implements SmartLifecycle {
         finally {
             this.commitStarted = 0;
         }
+    }
+
+    /** The pool restores the connection's own timeout when it gets the connection back. */
+    private void boundNetworkWaits() {
+        this.entityManager.unwrap(Session.class).doWork((connection) -> {
+            try {
+                connection.setNetworkTimeout(Runnable::run, (int) NETWORK_PATIENCE.toMillis());
+            }
+            catch (SQLFeatureNotSupportedException ex) {
+                // An embedded database has no network to wait for.
+            }
+        });
     }
 
     @Override

@@ -16,4 +16,6 @@ interface IncidentRepository extends JpaRepository<Incident, Long> {
             + "or i.startedAt >= :since order by i.startedAt desc")
     List<Incident> findRecent(@Param("since") Instant since);
 
+    List<Incident> findByResolvedAtIsNull();
+
 }

@@ -46,7 +46,7 @@ class IncidentUpdate {
         this.incident = incident;
         this.postedAt = postedAt;
         this.level = level;
-        this.message = (message.length() > 1000) ? message.substring(0, 1000) : message;
+        this.message = IncidentTexts.fit(message, IncidentTexts.MESSAGE);
     }
 
     Instant getPostedAt() {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.llmstatus.official.OfficialIncident;
+
 /**
  * An incident as pages show it: one we detected, or one the provider's official page reports.
  *
@@ -28,6 +30,19 @@ public record IncidentView(String id, boolean official, String title, Status imp
     public IncidentView {
         components = List.copyOf(components);
         timeline = List.copyOf(timeline);
+    }
+
+    /** An official incident or maintenance as pages show it. */
+    public static IncidentView of(OfficialIncident incident) {
+        List<Entry> timeline = incident.updates()
+            .stream()
+            .map((u) -> new Entry(u.at(), u.state(), u.text(), u.body()))
+            .toList();
+        Instant began = (incident.maintenance() && incident.scheduledFor() != null) ? incident.scheduledFor()
+                : incident.createdAt();
+        return new IncidentView("o-" + incident.publicId(), true, incident.name(), OfficialLevels.of(incident.impact()),
+                incident.state(), began, incident.resolvedAt(), incident.components(), timeline, incident.link(),
+                null);
     }
 
     public boolean ongoing() {

@@ -14,11 +14,8 @@ import dev.llmstatus.model.ModelOutcome;
 import dev.llmstatus.model.ModelResult;
 import dev.llmstatus.model.ModelRollup;
 import dev.llmstatus.model.Percentiles;
-import dev.llmstatus.probe.ErrorClass;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
-import dev.llmstatus.probe.Outcome;
-import dev.llmstatus.probe.ProbeResult;
 
 /**
  * The rules that turn a model's check results into a {@link ModelState}: not configured, paused, stale, our own key
@@ -64,7 +61,7 @@ final class ModelStates {
         List<ModelResult> current = results.stream().filter((r) -> !r.startedAt().isBefore(currentHour)).toList();
         UptimeCalculator uptime = new UptimeCalculator(complete.stream().map(ModelStates::hourly).toList(),
                 current.stream().filter((r) -> r.outcome().impact() != ModelOutcome.Impact.OURS)
-                    .map(ModelStates::probeResult)
+                    .map((result) -> result.toProbeResult(result.model()))
                     .toList(),
                 now);
         Verdict verdict = verdict(model, results, paused, monitor, now, properties);
@@ -195,25 +192,6 @@ final class ModelStates {
         return new HourlyRollup(rollup.provider(), rollup.model(), rollup.hour(), rollup.checks() - rollup.ours(),
                 rollup.failures(), rollup.degraded(), (rollup.ttftP50() != null) ? rollup.ttftP50() : 0,
                 (rollup.ttftP95() != null) ? rollup.ttftP95() : 0);
-    }
-
-    /** A model check in the shape uptime is computed from. */
-    private static ProbeResult probeResult(ModelResult result) {
-        Outcome outcome = switch (result.outcome().impact()) {
-            case NONE -> Outcome.UP;
-            case DEGRADED -> (result.outcome() == ModelOutcome.RATE_LIMITED) ? Outcome.RATE_LIMITED : Outcome.DEGRADED;
-            default -> Outcome.DOWN;
-        };
-        ErrorClass errorClass = switch (result.outcome()) {
-            case UNREACHABLE -> ErrorClass.CONNECT;
-            case TIMEOUT, STREAM_STALLED -> ErrorClass.TIMEOUT;
-            case SERVER_ERROR -> ErrorClass.HTTP_5XX;
-            case STREAM_BROKEN -> ErrorClass.BODY;
-            default -> null;
-        };
-        long latency = (result.ttftMillis() != null) ? result.ttftMillis() : result.totalMillis();
-        return new ProbeResult(result.provider(), result.model(), result.startedAt(), Duration.ofMillis(latency),
-                result.httpStatus(), outcome, errorClass, null, result.retryAfter(), null, List.of(), result.detail());
     }
 
     /** The 24 hourly points of the charts: complete hours from rollups, the current one from raw results. */

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +41,6 @@ import dev.llmstatus.report.ReportSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -79,9 +81,11 @@ public class StatusEngine {
 
     private final AtomicBoolean dirty = new AtomicBoolean(true);
 
-    private List<HourlyRollup> rollups = List.of();
-
-    private Instant rollupsLoadedAt;
+    /**
+     * The rollups of the uptime bars, by the hour they were read in: hours that are over do not change, so they are
+     * read again when the hour changes and otherwise at most every few minutes (for the current hour's rollup).
+     */
+    private final Cache<Instant, List<HourlyRollup>> rollups;
 
     StatusEngine(Catalog catalog, ProbeHistory history, OfficialHistory officialHistory, IncidentTracker tracker,
             IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties,
@@ -95,6 +99,11 @@ public class StatusEngine {
         this.clock = clock;
         this.properties = properties;
         this.events = events;
+        this.rollups = Caffeine.newBuilder()
+            .maximumSize(1)
+            .expireAfterWrite(Duration.ofMinutes(5))
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .build();
         this.current = new AtomicReference<>(starting(catalog, clock.instant(), properties));
     }
 
@@ -148,6 +157,7 @@ public class StatusEngine {
             .collect(Collectors.groupingBy((r) -> r.provider() + '/' + r.component()));
 
         List<Verdicts> verdicts = new ArrayList<>();
+        List<IncidentTracker.Observation> observations = new ArrayList<>();
         for (Provider provider : this.catalog.providers()) {
             OfficialStatus official = officials.get(provider.slug());
             Status officialLevel = StatusRules.officialLevel(official, now, OFFICIAL_STALE_AFTER);
@@ -159,9 +169,11 @@ public class StatusEngine {
             }
             StatusRules.Verdict verdict = StatusRules.provider(provider, components, official, officialLevel, monitor,
                     now);
-            track(provider, verdict, components, now);
+            observations.add(new IncidentTracker.Observation(provider, verdict, components,
+                    evidenceAt(components, official)));
             verdicts.add(new Verdicts(provider, verdict, components, official, officialLevel));
         }
+        this.tracker.apply(observations, now);
         Map<String, List<Incident>> recent = this.incidents.findRecent(now.minus(this.properties.incidentWindow()))
             .stream()
             .collect(Collectors.groupingBy(Incident::getProvider));
@@ -171,8 +183,8 @@ public class StatusEngine {
         for (Verdicts v : verdicts) {
             Instant lastChecked = v.components().stream().map(ComponentState::lastChecked)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-            List<IncidentView> views = incidents(recent.getOrDefault(v.provider().slug(), List.of()), v.official(),
-                    now);
+            List<IncidentView> views = incidents(v.provider(), recent.getOrDefault(v.provider().slug(), List.of()),
+                    v.official(), now);
             states.add(new ProviderState(v.provider(), v.verdict().level(), v.verdict().reason(),
                     v.verdict().decidedBy(), since(v.verdict(), views), lastChecked, v.components(), v.official(),
                     v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none()), List.of()));
@@ -187,29 +199,21 @@ public class StatusEngine {
             OfficialStatus official, Status officialLevel) {
     }
 
-    private void track(Provider provider, StatusRules.Verdict verdict, List<ComponentState> components, Instant now) {
-        List<String> affected = components.stream()
-            .filter((c) -> c.level().problem())
-            .map((c) -> c.component().name())
-            .toList();
-        try {
-            this.tracker.apply(provider.slug(), provider.name(), verdict.level(), verdict.reason(), verdict.since(),
-                    affected, now);
+    /** The newest check or official reading behind a provider's verdict. */
+    private static Instant evidenceAt(List<ComponentState> components, OfficialStatus official) {
+        Instant newest = (official != null) ? official.fetchedAt() : null;
+        for (ComponentState component : components) {
+            Instant checked = component.lastChecked();
+            if (checked != null && (newest == null || checked.isAfter(newest))) {
+                newest = checked;
+            }
         }
-        catch (DataAccessException ex) {
-            // Another instance applied the same transition first; its incident is the one that counts.
-            logger.debug("Incident tracking for {} deferred: {}", provider.slug(), ex.toString());
-        }
+        return newest;
     }
 
     private List<HourlyRollup> rollups(Instant now) {
-        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        if (this.rollupsLoadedAt == null || this.rollupsLoadedAt.isBefore(hour)
-                || this.rollupsLoadedAt.plus(Duration.ofMinutes(5)).isBefore(now)) {
-            this.rollups = this.history.rollupsSince(hour.minus(Duration.ofDays(UptimeCalculator.BAR_DAYS)));
-            this.rollupsLoadedAt = now;
-        }
-        return this.rollups;
+        return this.rollups.get(now.truncatedTo(ChronoUnit.HOURS),
+                (hour) -> this.history.rollupsSince(hour.minus(Duration.ofDays(UptimeCalculator.BAR_DAYS))));
     }
 
     private ComponentState component(Component component, List<ProbeResult> results, List<HourlyRollup> rollups,
@@ -235,7 +239,10 @@ public class StatusEngine {
                 uptime.days(), uptime.latency());
     }
 
-    private List<IncidentView> incidents(List<Incident> ours, OfficialStatus official, Instant now) {
+    private List<IncidentView> incidents(Provider provider, List<Incident> ours, OfficialStatus official,
+            Instant now) {
+        Map<String, String> names = new HashMap<>();
+        provider.components().forEach((component) -> names.put(component.key(), component.name()));
         Instant from = now.minus(this.properties.incidentWindow());
         List<OfficialIncident> theirs = (official != null) ? official.incidents().stream()
             .filter((incident) -> !incident.resolved() || !incident.resolvedAt().isBefore(from)
@@ -249,19 +256,15 @@ public class StatusEngine {
                 .map((u) -> new IncidentView.Entry(u.getPostedAt(), u.getLevel().label(), u.getMessage(),
                         OfficialHtml.fromText(u.getMessage())))
                 .toList();
-            views.add(new IncidentView("m-" + incident.getId(), false, incident.getTitle(), incident.getImpact(),
-                    (incident.getResolvedAt() == null) ? "ongoing" : "resolved", incident.getStartedAt(),
-                    incident.getResolvedAt(), incident.getComponents(), timeline, null, lead));
-        }
-        for (OfficialIncident incident : theirs) {
-            List<IncidentView.Entry> timeline = incident.updates().stream()
-                .map((u) -> new IncidentView.Entry(u.at(), u.state(), u.text(), u.body()))
+            // Incidents keep component keys; older ones kept names, which stay as they are.
+            List<String> components = incident.getComponents().stream()
+                .map((key) -> names.getOrDefault(key, key))
                 .toList();
-            views.add(new IncidentView("o-" + incident.publicId(), true, incident.name(),
-                    OfficialLevels.of(incident.impact()),
-                    incident.state(), incident.createdAt(), incident.resolvedAt(), incident.components(), timeline,
-                    incident.link(), null));
+            views.add(new IncidentView(IncidentTracker.incidentId(incident), false, incident.getTitle(),
+                    incident.getImpact(), (incident.getResolvedAt() == null) ? "ongoing" : "resolved",
+                    incident.getStartedAt(), incident.getResolvedAt(), components, timeline, null, lead));
         }
+        theirs.forEach((incident) -> views.add(IncidentView.of(incident)));
         views.sort(Comparator.comparing(IncidentView::ongoing).reversed()
             .thenComparing(IncidentView::startedAt, Comparator.reverseOrder()));
         return views;

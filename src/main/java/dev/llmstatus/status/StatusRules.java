@@ -115,25 +115,23 @@ public final class StatusRules {
         Duration staleAfter = component.probe().interval().multipliedBy(properties.staleAfterIntervals());
         if (last.startedAt().isBefore(now.minus(staleAfter))) {
             return new Verdict(Status.UNKNOWN,
-                    "no fresh data: last check " + TimeWords.ago(last.startedAt(), now), Signal.MONITOR, null);
+                    "no fresh data since " + TimeWords.clock(last.startedAt()), Signal.MONITOR, last.startedAt());
         }
         Damped damped = damp(results, properties.damping());
         if (!damped.level().known()) {
             return new Verdict(Status.UNKNOWN, "no data yet: waiting for " + properties.damping()
                     + " agreeing checks", Signal.MONITOR, null);
         }
-        String lasting = (damped.since() != null) ? " for " + TimeWords.duration(Duration.between(damped.since(), now))
-                : "";
         // The words cite the latest result that supports the level, not simply the latest one: while damping holds
         // a level, the latest result may already disagree with it.
         ProbeResult evidence = evidence(results, damped.level());
         String reason = switch (damped.level()) {
             case OPERATIONAL -> "answering normally (" + describe(evidence) + ")";
             case DEGRADED -> (evidence.outcome() == Outcome.RATE_LIMITED)
-                    ? "rate limiting our probe" + lasting + " (" + describe(evidence) + ")"
-                    : "answering slowly" + lasting + " (" + describe(evidence) + ", threshold "
+                    ? "rate limiting our probe (" + describe(evidence) + ")"
+                    : "answering slowly (" + describe(evidence) + ", threshold "
                             + millis(component.probe().latencyThreshold().toMillis()) + ")";
-            default -> "front door failing" + lasting + " (" + describe(evidence) + ")";
+            default -> "front door failing (" + describe(evidence) + ")";
         };
         return new Verdict(damped.level(), reason, Signal.PROBE, damped.since());
     }

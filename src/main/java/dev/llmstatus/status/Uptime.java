@@ -35,9 +35,10 @@ public record Uptime(Double day, Double week, Double month, Double quarter, Cove
         return String.format(Locale.ROOT, "%.2f%%", value);
     }
 
-    /** A coverage share in whole percent, rounded down so that a partial window never reads "100%". */
+    /** A coverage share in whole percent, rounded down so that a partial window never reads "100%" ("<1%" above 0). */
     public static String covered(double share) {
-        return (int) Math.floor(share * 100) + "%";
+        int percent = (int) Math.floor(share * 100);
+        return (percent == 0 && share > 0) ? "<1%" : percent + "%";
     }
 
 }

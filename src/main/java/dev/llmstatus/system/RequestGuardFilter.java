@@ -1,7 +1,6 @@
 package dev.llmstatus.system;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
@@ -144,10 +143,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return null;
         }
-        byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(MAX_FORM_BYTES + 1);
-        }
+        // Not closed: the container owns the stream.
+        byte[] body = request.getInputStream().readNBytes(MAX_FORM_BYTES + 1);
         if (body.length > MAX_FORM_BYTES) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return null;

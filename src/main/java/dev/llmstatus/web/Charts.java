@@ -3,9 +3,11 @@ package dev.llmstatus.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 import dev.llmstatus.status.ComponentState;
 import dev.llmstatus.status.LatencyPoint;
+import dev.llmstatus.status.ModelState;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.TimeWords;
 import dev.llmstatus.status.Uptime;
@@ -67,11 +69,54 @@ final class Charts {
     }
 
     static ComponentCharts of(ComponentState state) {
+        Bars bars = bars(state.days(), state.uptime());
+        LatencyGeometry latency = latency(state.latency(), Charts::millis, "latency", "slowest hour");
+        return new ComponentCharts(state, bars.bars(), bars.width(), bars.summary(), latency.lines(), latency.dots(),
+                latency.labels(), latency.summary(), latency.hasData());
+    }
+
+    /**
+     * Everything a model's page draws: its 90 days, and its last 24 hours of time to first token and of tokens per
+     * second.
+     */
+    record ModelCharts(List<Bar> bars, int barsWidth, String barsSummary, Series ttft, Series rate) {
+    }
+
+    /** One 24-hour line chart: lines, dots, labels, its words, and whether any hour has data. */
+    record Series(List<Line> lines, List<Dot> dots, List<Label> labels, String summary, boolean hasData) {
+    }
+
+    static ModelCharts of(ModelState state) {
+        Bars bars = bars(state.days(), state.uptime());
+        List<LatencyPoint> ttft = state.hours().stream()
+            .map((hour) -> new LatencyPoint(hour.hour(), hour.ttftP50(), hour.ttftP95()))
+            .toList();
+        // Tokens per second are drawn in tenths so that slow models keep their shape; the labels say the real rate.
+        List<LatencyPoint> rate = state.hours().stream()
+            .map((hour) -> {
+                Long tenths = (hour.tokensPerSecondP50() != null) ? Math.round(hour.tokensPerSecondP50() * 10) : null;
+                return new LatencyPoint(hour.hour(), tenths, tenths);
+            })
+            .toList();
+        LatencyGeometry first = latency(ttft, Charts::millis, "time to first token", "slowest hour");
+        LatencyGeometry speed = latency(rate,
+                (tenths) -> String.format(Locale.ROOT, "%.1f tokens/s", tenths / 10.0), "tokens per second",
+                "fastest hour");
+        return new ModelCharts(bars.bars(), bars.width(), bars.summary(),
+                new Series(first.lines(), first.dots(), first.labels(), first.summary(), first.hasData()),
+                new Series(speed.lines().stream().filter((line) -> !line.css().contains("p95")).toList(),
+                        speed.dots(), speed.labels(), speed.summary(), speed.hasData()));
+    }
+
+    private record Bars(List<Bar> bars, int width, String summary) {
+    }
+
+    private static Bars bars(List<UptimeDay> days, Uptime uptime) {
         List<Bar> bars = new ArrayList<>();
         int failedDays = 0;
         int withData = 0;
-        for (int i = 0; i < state.days().size(); i++) {
-            UptimeDay day = state.days().get(i);
+        for (int i = 0; i < days.size(); i++) {
+            UptimeDay day = days.get(i);
             bars.add(new Bar(i * BAR_STEP, barClass(day.level()), day.describe()));
             if (day.checks() > 0) {
                 withData++;
@@ -81,19 +126,23 @@ final class Charts {
             }
         }
         String barsSummary = (withData == 0) ? "No checks recorded in the last 90 days yet."
-                : "Last 90 days: " + Uptime.percent(state.uptime().quarter()) + " of checks succeeded over " + withData
+                : "Last 90 days: " + Uptime.percent(uptime.quarter()) + " of checks succeeded over " + withData
                         + ((withData == 1) ? " day" : " days") + " with data; " + ((failedDays == 0)
                                 ? "no day had a failed check." : failedDays + plural(failedDays, " day") + " had failed checks.");
-        LatencyGeometry latency = latency(state.latency());
-        return new ComponentCharts(state, bars, Math.max(BAR_STEP, state.days().size() * BAR_STEP - 2), barsSummary,
-                latency.lines(), latency.dots(), latency.labels(), latency.summary(), latency.hasData());
+        return new Bars(bars, Math.max(BAR_STEP, days.size() * BAR_STEP - 2), barsSummary);
     }
 
     private record LatencyGeometry(List<Line> lines, List<Dot> dots, List<Label> labels, String summary,
             boolean hasData) {
     }
 
-    private static LatencyGeometry latency(List<LatencyPoint> points) {
+    /**
+     * @param unit writes a value with its unit
+     * @param what the measure in words, for the summary
+     * @param peak what the hour with the highest 95th percentile is called ("slowest hour")
+     */
+    private static LatencyGeometry latency(List<LatencyPoint> points, LongFunction<String> unit, String what,
+            String peak) {
         long max = 0;
         for (LatencyPoint point : points) {
             if (point.p95Millis() != null) {
@@ -101,7 +150,7 @@ final class Charts {
             }
         }
         if (max == 0) {
-            return new LatencyGeometry(List.of(), List.of(), List.of(), "No latency data in the last 24 hours yet.",
+            return new LatencyGeometry(List.of(), List.of(), List.of(), "No " + what + " data in the last 24 hours yet.",
                     false);
         }
         long scale = niceCeiling(max);
@@ -115,11 +164,11 @@ final class Charts {
             if (point.p50Millis() != null) {
                 dots.add(new Dot(String.format(Locale.ROOT, "%.1f", i * step), String.format(Locale.ROOT, "%.1f",
                         y(point.p50Millis(), scale)), TimeWords.clock(point.hour()) + ": median "
-                                + millis(point.p50Millis()) + ", 95th percentile " + millis(point.p95Millis())));
+                                + unit.apply(point.p50Millis()) + ", 95th percentile " + unit.apply(point.p95Millis())));
             }
         }
         List<Label> labels = new ArrayList<>();
-        labels.add(new Label(4, LATENCY_TOP + 10, "start", millis(scale)));
+        labels.add(new Label(4, LATENCY_TOP + 10, "start", unit.apply(scale)));
         labels.add(new Label(4, LATENCY_BOTTOM - 4, "start", "0"));
         if (!points.isEmpty()) {
             labels.add(new Label(2, LATENCY_HEIGHT - 4, "start", "24 h ago"));
@@ -139,9 +188,9 @@ final class Charts {
             }
         }
         medians.sort(Long::compare);
-        String summary = "Last 24 hours: typical hourly median " + millis(medians.get(medians.size() / 2))
-                + "; slowest hour " + TimeWords.clock(slowest.hour()) + " with a 95th percentile of "
-                + millis(slowest.p95Millis()) + ((empty > 0) ? "; no data for " + empty + plural(empty, " hour") : "")
+        String summary = "Last 24 hours: typical hourly median " + unit.apply(medians.get(medians.size() / 2))
+                + "; " + peak + " " + TimeWords.clock(slowest.hour()) + " with a 95th percentile of "
+                + unit.apply(slowest.p95Millis()) + ((empty > 0) ? "; no data for " + empty + plural(empty, " hour") : "")
                 + ".";
         return new LatencyGeometry(lines, dots, labels, summary, true);
     }

@@ -16,7 +16,11 @@ import dev.llmstatus.status.TimeWords;
  */
 record DownAnswer(String word, String sentence, List<String> steps) {
 
-    static DownAnswer of(ProviderState state) {
+    /**
+     * @param state the provider in the current snapshot
+     * @param offline whether our monitor is offline
+     */
+    static DownAnswer of(ProviderState state, boolean offline) {
         String name = state.name();
         String since = (state.since() != null) ? " since " + TimeWords.dateTime(state.since()) : "";
         return switch (state.level()) {
@@ -30,8 +34,9 @@ record DownAnswer(String word, String sentence, List<String> steps) {
                     + state.reason() + ".", theirSide(name));
             case MAJOR_OUTAGE -> new DownAnswer("Yes", "Yes, " + name + " appears to be down" + since + ". "
                     + state.reason() + ".", theirSide(name));
-            case UNKNOWN -> new DownAnswer("We can't tell", "We can't tell right now whether " + name + " is down. "
-                    + state.reason() + ".", unknown(state.provider()));
+            case UNKNOWN -> new DownAnswer("We can't tell", "We can't tell right now whether " + name + " is down"
+                    + (offline ? ": our monitor is offline, so it cannot see " + name + "." : ". " + state.reason() + "."),
+                    unknown(state.provider()));
         };
     }
 

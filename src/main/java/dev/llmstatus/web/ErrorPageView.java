@@ -9,8 +9,12 @@ import java.util.TreeSet;
 
 import dev.llmstatus.errors.ErrorTopic;
 import dev.llmstatus.errors.ProviderErrorPage;
+import dev.llmstatus.model.ModelOutcome;
+import dev.llmstatus.model.ModelResult;
+import dev.llmstatus.report.ReportType;
 import dev.llmstatus.status.ComponentState;
 import dev.llmstatus.status.IncidentView;
+import dev.llmstatus.status.ModelState;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusSnapshot;
 import dev.llmstatus.status.TimeWords;
@@ -63,14 +67,14 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
         List<String> checked = new ArrayList<>();
         for (ComponentState component : state.components()) {
             boolean fresh = !offline && component.level().known() && component.lastChecked() != null;
-            Check check = new Check(component, fresh, topic.matchesProbe(component.lastOutcome(),
-                    component.httpStatus()), component.signatures().stream().filter(strings::contains).toList());
+            Check check = new Check(component, fresh, topic.matchesProbe(
+                    (component.lastOutcome() != null) ? component.lastOutcome().name() : null, component.httpStatus()), component.signatures().stream().filter(strings::contains).toList());
             checks.add(check);
             if (!fresh) {
                 continue;
             }
-            String answer = component.component().name() + ": " + answer(component) + ", "
-                    + TimeWords.ago(component.lastChecked(), now);
+            String answer = component.component().name() + ": " + answer(component) + " at "
+                    + TimeWords.clock(component.lastChecked());
             checked.add(answer);
             if (check.showsIt()) {
                 sightings.add(check.signatures().isEmpty() ? answer
@@ -82,7 +86,44 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
                 checked, state.level(), state.reason(), state.ongoingIncidents().stream().map(IncidentView::title)
                     .toList(),
                 reportsOfThisKind(state, topic), reportKind(topic)));
-        return new ErrorPageView(page, state, checks, verdict);
+        return new ErrorPageView(page, state, checks, withModelChecks(verdict, topic, state, offline, now));
+    }
+
+    /**
+     * Adds what our model checks got to the evidence: "our model check got this 529 from claude-sonnet-4-5 2 min
+     * ago". A model that is failing with this very error makes the error provider-wide, since such a check sends a
+     * valid request with a working key; errors of our own key or account never do.
+     */
+    static ErrorVerdict withModelChecks(ErrorVerdict verdict, ErrorTopic topic, ProviderState state, boolean offline,
+            Instant now) {
+        if (offline || !state.modelsConfigured()) {
+            return verdict;
+        }
+        List<String> seen = new ArrayList<>();
+        ModelState failing = null;
+        for (ModelState model : state.models()) {
+            ModelResult error = model.lastError();
+            if (error == null || !topic.slug().equals(model.lastErrorTopic())
+                    || error.outcome().impact() == ModelOutcome.Impact.OURS) {
+                continue;
+            }
+            seen.add(model.id() + ": " + error.detail() + ", " + TimeWords.ago(error.startedAt(), now));
+            if (failing == null && model.level().problem() && error.equals(model.last())) {
+                failing = model;
+            }
+        }
+        List<ErrorVerdict.Evidence> evidence = new ArrayList<>(verdict.evidence());
+        evidence.add(new ErrorVerdict.Evidence("Our model checks", seen.isEmpty()
+                ? "Not getting this error from any of " + state.name() + "'s models we check."
+                : "Got this error: " + String.join("; ", seen) + "."));
+        if (failing != null && verdict.call() != ErrorVerdict.Call.PROVIDER_WIDE) {
+            ModelResult error = failing.lastError();
+            return new ErrorVerdict(ErrorVerdict.Call.PROVIDER_WIDE, "Our model check got this error from "
+                    + failing.id() + " " + TimeWords.ago(error.startedAt(), now) + " (" + error.detail()
+                    + ") with a valid request and a working key, and the model is "
+                    + failing.level().label().toLowerCase(Locale.ROOT) + ". It is not just you.", evidence);
+        }
+        return new ErrorVerdict(verdict.call(), verdict.sentence(), evidence);
     }
 
     /**
@@ -90,12 +131,12 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
      * the one place where community reports enter the verdict.
      */
     static long reportsOfThisKind(ProviderState state, ErrorTopic topic) {
-        return state.reports().lastHour(topic.reportType());
+        return state.reports().lastHour(ReportType.valueOf(topic.reportType()));
     }
 
     /** The kind of problem visitors report for this error, in words. */
     static String reportKind(ErrorTopic topic) {
-        return topic.reportType().phrase();
+        return ReportType.valueOf(topic.reportType()).phrase();
     }
 
     /** Whether our prober sees this error from the provider right now. */

@@ -64,7 +64,7 @@ class ErrorPagesController {
         model.addObject("faq", faq);
         model.addObject("retry", this.knowledgeBase.retryExamples());
         // The report form comes filled in with this error's kind and code.
-        model.addObject("reportForm", new ReportForm(page.topic().reportType().name(), null, page.code(), null, null));
+        model.addObject("reportForm", new ReportForm(page.topic().reportType(), null, page.code(), null, null));
         model.addObject("reportErrors", Map.of());
         model.addObject("reportReturn", Links.error(slug, page.slug()));
         ProviderController.acknowledge(thanks, slug, response, model);

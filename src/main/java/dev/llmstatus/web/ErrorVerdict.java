@@ -70,7 +70,7 @@ record ErrorVerdict(Call call, String sentence, List<Evidence> evidence) {
      * @param error the error's name and code ("Rate limit exceeded (429)")
      * @param observable whether our front-door checks can run into this error at all
      * @param monitorOffline whether our own monitor is offline
-     * @param sightings components whose fresh checks show this error, each described ("API: HTTP 429, 1 min ago")
+     * @param sightings components whose fresh checks show this error, each described ("API: HTTP 429 at 12:00 UTC")
      * @param checked components with a fresh check, each described with its latest answer
      * @param level the provider's level
      * @param reason the provider's level in words

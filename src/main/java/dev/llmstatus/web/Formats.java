@@ -1,8 +1,11 @@
 package dev.llmstatus.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.status.IncidentView;
@@ -47,6 +50,24 @@ public final class Formats {
     }
 
     /**
+     * A maintenance window as people announce it: "Tue 16:30–18:30 UTC" within a day, "Wed 28 May 16:30 – Thu 29 May
+     * 16:30 UTC" across days, or just its start when it has no announced end.
+     */
+    public String window(Instant from, Instant until) {
+        if (from == null) {
+            return "";
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+        if (until == null) {
+            return "from " + day.format(from) + " UTC";
+        }
+        boolean sameDay = from.atZone(ZoneOffset.UTC).toLocalDate().equals(until.atZone(ZoneOffset.UTC).toLocalDate());
+        return sameDay ? day.format(from) + "–" + time.format(until) + " UTC"
+                : day.format(from) + " – " + day.format(until) + " UTC";
+    }
+
+    /**
      * Words for a detection lead, from its sign: we claim to have been first only when we were ("We saw it 12 min
      * before the official page"); otherwise the official page gets the credit.
      */
@@ -59,6 +80,11 @@ public final class Formats {
         }
         return (minutes == 0) ? "We saw it within a minute of the official page"
                 : "The official page reported it first (" + (-minutes) + " min earlier)";
+    }
+
+    /** A link's host name, for short link texts (templates may not call {@code java.net} types themselves). */
+    public String host(URI uri) {
+        return uri.getHost();
     }
 
     /** Every name a provider answers to, for the dashboard's filter. */

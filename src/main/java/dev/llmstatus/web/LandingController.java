@@ -45,8 +45,8 @@ class LandingController {
             redirect.setExposeModelAttributes(false);
             return redirect;
         }
-        DownAnswer answer = DownAnswer.of(state);
-        List<Faq> faq = ProviderFaq.of(state, this.properties);
+        DownAnswer answer = DownAnswer.of(state, snapshot.monitor().offline());
+        List<Faq> faq = ProviderFaq.of(state, snapshot.monitor().offline(), this.properties);
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("now", snapshot.builtAt());
         model.addAttribute("state", state);

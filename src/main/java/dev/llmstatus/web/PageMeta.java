@@ -29,6 +29,11 @@ record PageMeta(String title, String description, String path, List<Crumb> bread
         this(title, description, path, breadcrumbs, faq, modified, true);
     }
 
+    /** The same page, indexed or not. */
+    PageMeta withIndexing(boolean indexed) {
+        return indexed ? this : notIndexed();
+    }
+
     /** The same page, kept out of search engines. */
     PageMeta notIndexed() {
         return new PageMeta(this.title, this.description, this.path, this.breadcrumbs, this.faq, this.modified, false);

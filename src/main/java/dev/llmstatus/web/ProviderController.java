@@ -94,7 +94,7 @@ class ProviderController {
         page.addObject("now", snapshot.builtAt());
         page.addObject("state", state);
         page.addObject("charts", state.components().stream().map(Charts::of).toList());
-        List<Faq> faq = ProviderFaq.of(state, this.properties);
+        List<Faq> faq = ProviderFaq.of(state, snapshot.monitor().offline(), this.properties);
         page.addObject("faq", faq);
         page.addObject("meta", new PageMeta(state.name() + " status: is it down? Live checks and incidents | LLM Status",
                 state.name() + ": " + state.level().label() + ". " + state.reason()

@@ -19,11 +19,11 @@ final class ProviderFaq {
     private ProviderFaq() {
     }
 
-    static List<Faq> of(ProviderState state, StatusProperties properties) {
+    static List<Faq> of(ProviderState state, boolean offline, StatusProperties properties) {
         Provider provider = state.provider();
         String name = provider.name();
         List<Faq> faq = new ArrayList<>();
-        faq.add(new Faq("Is " + name + " down right now?", DownAnswer.of(state).sentence()));
+        faq.add(new Faq("Is " + name + " down right now?", DownAnswer.of(state, offline).sentence()));
         Duration interval = provider.components().get(0).probe().interval();
         String targets = provider.components().stream()
             .map((c) -> c.name() + " (" + c.probe().method() + " " + c.probe().url().getHost() + c.probe().url().getPath()

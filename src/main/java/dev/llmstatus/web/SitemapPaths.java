@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.llmstatus.errors.KnowledgeBase;
 import dev.llmstatus.errors.ProviderErrorPage;
+import dev.llmstatus.status.ModelState;
 import dev.llmstatus.status.ProviderState;
 
 import org.springframework.stereotype.Component;
@@ -29,6 +30,10 @@ class SitemapPaths {
         for (ProviderErrorPage page : this.knowledgeBase.pagesFor(state.slug())) {
             paths.add(Links.error(state.slug(), page.slug()));
         }
+        IncidentController.all(state).forEach((incident) -> paths.add(IncidentController.path(state.slug(),
+                incident.id())));
+        state.models().stream().filter(ModelState::configured)
+            .forEach((model) -> paths.add(ModelController.path(state.slug(), model.id())));
         return paths;
     }
 

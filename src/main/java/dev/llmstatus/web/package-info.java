@@ -1,4 +1,5 @@
 /**
- * Page controllers and templates, landing pages, sitemap and robots, the JSON API, feeds, badges and the page cache.
+ * The pages people read: page controllers and templates, landing and error pages, the error lookup, sitemap and
+ * robots, and the page cache. Reads only the status snapshot; the JSON API, feeds and badges are in {@code api}.
  */
 package dev.llmstatus.web;

@@ -16,7 +16,7 @@ class StatuspageSummariesTests {
     @ParameterizedTest
     @CsvSource({ "OPERATIONAL, operational, none, none", "MAINTENANCE, under_maintenance, maintenance, maintenance",
             "DEGRADED, degraded_performance, minor, minor", "PARTIAL_OUTAGE, partial_outage, major, major",
-            "MAJOR_OUTAGE, major_outage, critical, critical", "UNKNOWN, unknown, none, none" })
+            "MAJOR_OUTAGE, major_outage, critical, critical", "UNKNOWN, unknown, unknown, none" })
     void levelsMapOntoStatuspageWordsAndUnknownIsNeverOperational(Status level, String component, String indicator,
             String impact) {
         assertThat(StatuspageSummaries.componentStatus(level)).isEqualTo(component);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
@@ -38,6 +39,10 @@ final class Browser implements AutoCloseable {
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--no-first-run")));
         return new Browser(playwright, browser);
+    }
+
+    BrowserContext context(NewContextOptions options) {
+        return this.browser.newContext(options);
     }
 
     com.microsoft.playwright.Page page(int width, int height) {

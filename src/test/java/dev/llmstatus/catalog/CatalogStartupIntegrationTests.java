@@ -25,8 +25,9 @@ class CatalogStartupIntegrationTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            provider missing its slug      | '- slug: acme'                          | '- name: Acme AI'   | provider #1 (name 'Acme AI'): slug: missing
-            component with malformed URL   | 'url: https://api.acme.example/models'  | 'url: https//api'   | provider 'acme': components[0].probe.url: malformed URL 'https//api'
+            provider missing its slug      | '- slug: acme'                          | '- slug: '         | providers[0, name 'Acme AI'].slug: missing
+            component with malformed URL   | 'url: https://api.acme.example/models'  | 'url: https//api'   | providers[acme].components[api].probe.url: 'https//api' is not an absolute http or https URL
+            misspelt probe field           | 'expect: [401]'                         | 'expect: [401]\\n          intervall: 30s' | providers[acme].components[api].probe.intervall: unknown field (expected one of expect, interval, latencyThreshold, method, timeout, url)
             """)
     void badCatalogStopsStartUpWithOneClearLine(String name, String from, String to, String expected)
             throws IOException, InterruptedException {
@@ -44,7 +45,7 @@ class CatalogStartupIntegrationTests {
                         probe:
                           url: https://api.acme.example/models
                           expect: [401]
-                """.replace(from, to);
+                """.replace(from, to.replace("\\n", "\n"));
         Path file = Files.writeString(this.dir.resolve("providers.yml"), catalog, StandardCharsets.UTF_8);
         Path log = this.dir.resolve("out.log");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,11 +55,11 @@ class CatalogStartupIntegrationTests {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("start-up ends").isTrue();
         String output = Files.readString(log);
         assertThat(process.exitValue()).as(output).isNotZero();
         assertThat(output).containsPattern("Invalid catalog .*providers\\.yml.*: \\Q" + expected + "\\E");
-        assertThat(output).doesNotContain("\tat dev.llmstatus");
+        assertThat(output).doesNotContain("\tat dev.llmstatus", "\tat tools.jackson");
     }
 
 }

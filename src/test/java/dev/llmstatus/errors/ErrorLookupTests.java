@@ -235,6 +235,42 @@ class ErrorLookupTests {
         assertThat(matches).isSortedAccordingTo((a, b) -> Integer.compare(b.score(), a.score()));
     }
 
+    static Stream<Arguments> chineseMessagesAndBareCodes() {
+        return Stream.of(
+                arguments("请求过于频繁，请稍后再试", "429-rate-limit-exceeded", null),
+                arguments("并发数超过限制", "429-rate-limit-exceeded", null),
+                arguments("{\"code\":\"429\",\"message\":\"请求频率超过限制\"}", "429-rate-limit-exceeded", null),
+                arguments("余额不足", "quota-exceeded", null),
+                arguments("账户余额不足，请充值后再试", "quota-exceeded", null),
+                arguments("服务繁忙，请稍后重试", "503-service-unavailable", null),
+                arguments("令牌无效", "401-unauthorized", null),
+                arguments("鉴权失败：API Key无效", "401-unauthorized", null),
+                arguments("输入内容包含敏感内容", "content-filter", null),
+                arguments("请求超时", "504-gateway-timeout", null),
+                arguments("11200", "quota-exceeded", "iflytek-spark"),
+                arguments("1302", "429-rate-limit-exceeded", "zhipu"),
+                arguments(" 10013 ", "content-filter", "iflytek-spark"),
+                arguments("1113", "quota-exceeded", "zhipu"),
+                arguments("336501", "429-rate-limit-exceeded", "baidu-qianfan"),
+                arguments("错误码：1302", "429-rate-limit-exceeded", "zhipu"),
+                arguments("error code: 10110", "503-service-unavailable", "iflytek-spark"),
+                arguments("账户已欠费", "quota-exceeded", "zhipu"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chineseMessagesAndBareCodes")
+    void chineseMessagesAndBareCodesPointToTheirTopic(String text, String topic, String provider) {
+        List<LookupMatch> matches = lookup.lookup(text);
+        assertThat(matches).as("matches for %s", text).isNotEmpty();
+        assertThat(matches.get(0).topic().slug()).as("%s: %s", text, matches).isEqualTo(topic);
+        assertThat(matches.get(0).providerSlug()).as("%s: %s", text, matches).isEqualTo(Optional.ofNullable(provider));
+    }
+
+    @Test
+    void aNumberInsideOrdinaryTextIsNotACode() {
+        assertThat(lookup.lookup("We shipped 1302 orders and 11200 parcels this week.")).isEmpty();
+    }
+
     @Test
     void blankTextFindsNothing() {
         assertThat(lookup.lookup("")).isEmpty();

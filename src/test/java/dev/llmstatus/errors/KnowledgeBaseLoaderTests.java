@@ -136,23 +136,24 @@ class KnowledgeBaseLoaderTests {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            duplicate alias       | topics/529-overloaded.yml          | 'aliases: ["529"]'          | 'aliases: ["429"]'           | topics/529-overloaded.yml]: aliases: duplicate alias '429' is already used by topic '429-rate-limit-exceeded'
+            duplicate alias       | topics/529-overloaded.yml          | 'aliases: ["529"]'          | 'aliases: ["429"]'           | topics/529-overloaded.yml]: aliases[0]: duplicate alias '429' is already used by topic '429-rate-limit-exceeded'
             unknown provider      | providers/anthropic.yml            | 'provider: anthropic'       | 'provider: antropic'         | providers/anthropic.yml]: provider: unknown provider 'antropic' (not in the catalog)
             missing title         | topics/429-rate-limit-exceeded.yml | 'title: Rate limit exceeded' | 'title: '                   | topics/429-rate-limit-exceeded.yml]: title: missing
-            bad report type       | topics/429-rate-limit-exceeded.yml | 'reportType: RATE_LIMITS'   | 'reportType: THROTTLED'      | reportType: 'THROTTLED' is not one of API_ERRORS, BAD_OUTPUT, LOGIN, OTHER, RATE_LIMITS, SLOW, WEBSITE_DOWN
+            bad report type       | topics/429-rate-limit-exceeded.yml | 'reportType: RATE_LIMITS'   | 'reportType: rate-limits'    | reportType: 'rate-limits' must be the name of a constant, such as API_ERRORS
             unknown topic key     | providers/anthropic.yml            | '  529-overloaded:'         | '  529-overload:'            | providers/anthropic.yml]: topics.529-overload: unknown topic '529-overload' (expected one of 429-rate-limit-exceeded, 529-overloaded)
             alias as topic key    | providers/anthropic.yml            | '  529-overloaded:'         | '  "529":'                   | topics.529: '529' is an alias; use the slug '529-overloaded'
             misspelt field        | topics/429-rate-limit-exceeded.yml | 'title:'                    | 'titel:'                     | topics/429-rate-limit-exceeded.yml]: titel: unknown field
             bad retry verdict     | topics/529-overloaded.yml          | 'helps: "yes"'              | 'helps: maybe'               | retry.helps: 'maybe' is not one of yes, no, sometimes
-            bad probe outcome     | topics/429-rate-limit-exceeded.yml | '[RATE_LIMITED]'            | '[THROTTLED]'                | probeOutcomes: 'THROTTLED' is not one of DEGRADED, DOWN, RATE_LIMITED, UP
-            bad status            | topics/429-rate-limit-exceeded.yml | 'httpStatuses: [429]'       | 'httpStatuses: [4290]'       | httpStatuses: '4290' is not an HTTP status (100-599)
-            bad overlay status    | providers/anthropic.yml            | 'httpStatus: 529'           | 'httpStatus: overloaded'     | topics.529-overloaded.httpStatus: 'overloaded' is not an HTTP status
-            unknown placeholder   | topics/529-overloaded.yml          | '{provider} is overloaded.' | '{providr} is overloaded.'   | summary: unknown placeholder '{providr}' (only {provider} is replaced)
+            bad probe outcome     | topics/429-rate-limit-exceeded.yml | '[RATE_LIMITED]'            | '[Rate limited]'             | probeOutcomes: 'Rate limited' must be the name of a constant, such as API_ERRORS
+            bad status            | topics/429-rate-limit-exceeded.yml | 'httpStatuses: [429]'       | 'httpStatuses: [4290]'       | httpStatuses[0]: '4290' is not an HTTP status (100-599)
+            bad overlay status    | providers/anthropic.yml            | 'httpStatus: 529'           | 'httpStatus: overloaded'     | topics.529-overloaded.httpStatus: 'overloaded' is not a number
+            unknown placeholder   | topics/529-overloaded.yml          | '{provider} is overloaded.' | '{providr} is overloaded.'   | summary: unknown placeholder '{providr}' (only {provider} and {statusPage} are replaced)
+            status page in prose  | topics/529-overloaded.yml          | '{provider} is overloaded.' | 'See {statusPage}.'          | summary: '{statusPage}' may only stand in causes, fixes and FAQ answers
             slug not file name    | topics/529-overloaded.yml          | 'slug: 529-overloaded'      | 'slug: 529'                  | slug: '529' does not match the file name '529-overloaded.yml'
             faq without answer    | topics/529-overloaded.yml          | '    a: "No."'              | '    b: "No."'               | faq[0].b: unknown field
             empty causes          | topics/529-overloaded.yml          | 'causes: ["Load."]'         | 'causes: []'                 | causes: missing or empty list
             duplicate signature   | topics/529-overloaded.yml          | '["overloaded_error"]'      | '["Overloaded_error", "overloaded_error"]' | signatures: duplicate entry 'overloaded_error'
-            duplicate key         | topics/529-overloaded.yml          | 'title: Overloaded'         | 'title: Overloaded\\ntitle: Busy' | topics/529-overloaded.yml] is not valid YAML: Duplicate Object property "title"
+            duplicate key         | topics/529-overloaded.yml          | 'title: Overloaded'         | 'title: Overloaded\\ntitle: Busy' | topics/529-overloaded.yml]: is not valid YAML: Duplicate Object property "title"
             overlay topic unused  | providers/anthropic.yml            | '  529-overloaded:'         | '  429-rate-limit-exceeded:' | appliesTo: 'overlay' but no provider overlay lists '529-overloaded'
             """)
     void badFileFailsWithOneLineNamingFileAndField(String name, String file, String from, String to, String expected)

@@ -21,29 +21,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KnowledgeBaseStartupIntegrationTests {
 
+    private static final String TOPIC = """
+            slug: 500-internal-server-error
+            code: "500"
+            title: Internal server error
+            appliesTo: all
+            reportType: API_ERRORS
+            summary: "{provider} failed."
+            meaning: "Something broke."
+            signatures: ["500 Internal Server Error"]
+            causes: ["A bug."]
+            fixes: ["Retry."]
+            retry:
+              helps: "yes"
+              advice: "Retry with backoff."
+            faq:
+              - q: "Is it me?"
+                a: "No."
+            """;
+
     @TempDir
     Path dir;
 
     @Test
     void overlayForAProviderOutsideTheCatalogStopsStartUpWithOneClearLine() throws IOException, InterruptedException {
-        write("errors/topics/500-internal-server-error.yml", """
-                slug: 500-internal-server-error
-                code: "500"
-                title: Internal server error
-                appliesTo: all
-                reportType: API_ERRORS
-                summary: "{provider} failed."
-                meaning: "Something broke."
-                signatures: ["500 Internal Server Error"]
-                causes: ["A bug."]
-                fixes: ["Retry."]
-                retry:
-                  helps: "yes"
-                  advice: "Retry with backoff."
-                faq:
-                  - q: "Is it me?"
-                    a: "No."
-                """);
+        write("errors/topics/500-internal-server-error.yml", TOPIC);
         write("errors/providers/acme.yml", """
                 provider: acme
                 topics:
@@ -51,6 +53,19 @@ class KnowledgeBaseStartupIntegrationTests {
                     httpStatus: 500
                 """);
         write("errors/retry-examples.yml", "java: x\npython: y\n");
+        assertStartUpFailsWith("Invalid error knowledge base file .*providers/acme\\.yml\\]: "
+                + "provider: unknown provider 'acme' \\(not in the catalog\\)");
+    }
+
+    @Test
+    void misspeltFieldInATopicStopsStartUpWithOneClearLine() throws IOException, InterruptedException {
+        write("errors/topics/500-internal-server-error.yml", TOPIC.replace("  advice:", "  advise:"));
+        write("errors/retry-examples.yml", "java: x\npython: y\n");
+        assertStartUpFailsWith("Invalid error knowledge base file .*topics/500-internal-server-error\\.yml\\]: "
+                + "retry\\.advise: unknown field \\(expected one of advice, helps\\)");
+    }
+
+    private void assertStartUpFailsWith(String pattern) throws IOException, InterruptedException {
         Path log = this.dir.resolve("out.log");
         String classPath = this.dir + File.pathSeparator + System.getProperty("java.class.path");
         Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -59,12 +74,11 @@ class KnowledgeBaseStartupIntegrationTests {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("start-up ends").isTrue();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("start-up ends").isTrue();
         String output = Files.readString(log);
         assertThat(process.exitValue()).as(output).isNotZero();
-        assertThat(output).containsPattern("Invalid error knowledge base file .*providers/acme\\.yml\\]: "
-                + "provider: unknown provider 'acme' \\(not in the catalog\\)");
-        assertThat(output).doesNotContain("\tat dev.llmstatus");
+        assertThat(output).containsPattern(pattern);
+        assertThat(output).doesNotContain("\tat dev.llmstatus", "\tat tools.jackson");
     }
 
     private void write(String name, String content) throws IOException {

@@ -1,6 +1,10 @@
 package dev.llmstatus.errors;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -46,6 +50,49 @@ class KnowledgeBaseTests {
             assertThat(topic.faq()).as(topic.slug()).hasSizeGreaterThanOrEqualTo(3);
             assertThat(topic.retry().advice()).isNotBlank();
         });
+    }
+
+    @Test
+    void providersWithoutAnOfficialStatusPageAreNeverSentToOne() {
+        assertThat(catalog.providers()).filteredOn((provider) -> !provider.statusPage().exists()).isNotEmpty()
+            .allSatisfy((provider) -> assertThat(knowledgeBase.pagesFor(provider.slug())).allSatisfy((page) -> {
+                String said = String.join(" ", page.causesHtml()) + String.join(" ", page.fixesHtml())
+                        + page.meaningHtml() + page.retryAdviceHtml()
+                        + page.faq().stream().map(ProviderErrorPage.Faq::answerHtml).toList()
+                        + page.specifics().notesHtml();
+                assertThat(said).as(provider.slug() + " " + page.slug()).doesNotContainIgnoringCase("status page")
+                    .doesNotContain("{statusPage}");
+            }));
+        ProviderErrorPage stepfun = knowledgeBase.page("stepfun", "500-internal-server-error").orElseThrow();
+        assertThat(stepfun.fixesHtml()).contains("Check the live signals on this page for an incident.");
+    }
+
+    @Test
+    void providersWithAnOfficialStatusPageGetALinkToIt() {
+        ProviderErrorPage anthropic = knowledgeBase.page("anthropic", "503").orElseThrow();
+        assertThat(anthropic.fixesHtml()).contains("Look for an incident on <a rel=\"nofollow noopener noreferrer\" "
+                + "href=\"https://status.claude.com\">Anthropic's official status page</a>.");
+        assertThat(knowledgeBase.generalPage("503").orElseThrow().fixesHtml())
+            .contains("Look for an incident on the provider's official status page.");
+    }
+
+    @Test
+    void aProvidersOwnListHoldsOnlyItsOwnStringsAndNeutralOnes() {
+        Map<String, Set<String>> owners = new HashMap<>();
+        knowledgeBase.overlays().forEach((overlay) -> overlay.topics().values().forEach((own) -> Stream
+            .concat(own.codes().stream(), own.signatures().stream())
+            .forEach((string) -> owners.computeIfAbsent(string.toLowerCase(Locale.ROOT), (key) -> new HashSet<>())
+                .add(overlay.provider()))));
+        assertThat(catalog.providers()).allSatisfy((provider) -> assertThat(knowledgeBase.pagesFor(provider.slug()))
+            .allSatisfy((page) -> assertThat(page.signatures()).allSatisfy((signature) -> assertThat(
+                    owners.getOrDefault(signature.toLowerCase(Locale.ROOT), Set.of(provider.slug())))
+                .as(provider.slug() + " " + page.slug() + " lists " + signature)
+                .contains(provider.slug()))));
+        ProviderErrorPage stepfun = knowledgeBase.page("stepfun", "401").orElseThrow();
+        assertThat(stepfun.signatures()).startsWith("Incorrect API key provided").contains("401 Unauthorized")
+            .doesNotContain("authentication_error", "x-api-key header is required", "InvalidApiKey");
+        assertThat(knowledgeBase.generalPage("401").orElseThrow().signatures())
+            .contains("authentication_error", "InvalidApiKey", "401 Unauthorized");
     }
 
     @Test
@@ -173,13 +220,20 @@ class KnowledgeBaseTests {
             slow-streaming,            DEGRADED,     200,  true
             """)
     void probeResultsCountTowardTheMatchingTopic(String slug, Outcome outcome, Integer status, boolean matches) {
-        assertThat(knowledgeBase.topic(slug).orElseThrow().matchesProbe(outcome, status)).isEqualTo(matches);
+        assertThat(knowledgeBase.topic(slug).orElseThrow().matchesProbe(outcome.name(), status)).isEqualTo(matches);
     }
 
     @Test
     void reportTypesAreTheCommunityOnes() {
-        assertThat(knowledgeBase.topic("429").orElseThrow().reportType()).isEqualTo(ReportType.RATE_LIMITS);
-        assertThat(knowledgeBase.topic("slow-streaming").orElseThrow().reportType()).isEqualTo(ReportType.SLOW);
+        assertThat(knowledgeBase.topic("429").orElseThrow().reportType()).isEqualTo(ReportType.RATE_LIMITS.name());
+        assertThat(knowledgeBase.topic("slow-streaming").orElseThrow().reportType()).isEqualTo(ReportType.SLOW.name());
+        // the knowledge base names them without knowing them: every name must stay one of the real constants
+        List<String> reportTypes = Stream.of(ReportType.values()).map(Enum::name).toList();
+        List<String> outcomes = Stream.of(Outcome.values()).map(Enum::name).toList();
+        assertThat(knowledgeBase.topics()).allSatisfy((topic) -> {
+            assertThat(reportTypes).contains(topic.reportType());
+            assertThat(outcomes).containsAll(topic.probeOutcomes());
+        });
     }
 
     @Test

@@ -10,17 +10,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
 
 import dev.llmstatus.LlmStatusApplication;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
 import dev.llmstatus.support.PostgresAvailability;
+import dev.llmstatus.support.StandalonePostgres;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,19 +38,9 @@ class MultiInstanceProbingTests {
 
     @Test
     void twoInstancesProbeEachComponentOncePerInterval() throws Exception {
-        PostgreSQLContainer container = null;
-        String url = System.getenv("LLMSTATUS_TEST_POSTGRES_URL");
-        String user = System.getenv().getOrDefault("LLMSTATUS_TEST_POSTGRES_USER", "llmstatus");
-        String password = System.getenv().getOrDefault("LLMSTATUS_TEST_POSTGRES_PASSWORD", "llmstatus");
-        if (PostgresAvailability.source() == PostgresAvailability.Source.DOCKER) {
-            container = new PostgreSQLContainer(DockerImageName.parse("postgres:16-alpine"));
-            container.start();
-            url = container.getJdbcUrl();
-            user = container.getUsername();
-            password = container.getPassword();
-        }
         String slug = "mi" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        try (ProviderSimulator simulator = ProviderSimulator.start()) {
+        try (StandalonePostgres database = StandalonePostgres.start();
+                ProviderSimulator simulator = ProviderSimulator.start()) {
             simulator.setDefault(Behaviour.status(401).after(Duration.ofMillis(50)));
             SimulatedCatalog catalog = new SimulatedCatalog(INTERVAL, Duration.ofMillis(1500), Duration.ofMillis(800));
             catalog.provider(slug, "Simulated " + slug, simulator.uri("/" + slug));
@@ -61,18 +52,19 @@ class MultiInstanceProbingTests {
             try {
                 for (int i = 0; i < 2; i++) {
                     instances.add(new SpringApplicationBuilder(LlmStatusApplication.class).profiles("postgres")
-                        .run("--server.port=0", "--spring.datasource.url=" + url,
-                                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                                "--llmstatus.catalog.location=file:" + file, "--llmstatus.probe.jitter=1s",
-                                "--llmstatus.probe.flush-interval=200ms", "--llmstatus.probe.official-interval=1h"));
+                        .run(arguments(database, "--server.port=0", "--llmstatus.catalog.location=file:" + file, "--llmstatus.probe.jitter=1s",
+                                "--llmstatus.probe.flush-interval=200ms", "--llmstatus.probe.official-interval=1h")));
                 }
                 Thread.sleep(INTERVAL.multipliedBy(5).toMillis());
             }
             finally {
                 instances.forEach(ConfigurableApplicationContext::close);
             }
-            JdbcTemplate jdbc = new JdbcTemplate(
-                    org.springframework.boot.jdbc.DataSourceBuilder.create().url(url).username(user).password(password).build());
+            JdbcTemplate jdbc = new JdbcTemplate(DataSourceBuilder.create()
+                .url(database.url())
+                .username(database.user())
+                .password(database.password())
+                .build());
             Map<String, List<Long>> starts = new LinkedHashMap<>();
             jdbc.query("select component, started_at from probe_result where provider = ? order by started_at",
                     (row) -> {
@@ -93,11 +85,10 @@ class MultiInstanceProbingTests {
             });
             assertThat(simulator.requests()).isEqualTo(starts.values().stream().mapToInt(List::size).sum());
         }
-        finally {
-            if (container != null) {
-                container.stop();
-            }
-        }
+    }
+
+    private static String[] arguments(StandalonePostgres database, String... more) {
+        return Stream.concat(Stream.of(database.arguments()), Stream.of(more)).toArray(String[]::new);
     }
 
 }

@@ -19,6 +19,7 @@ import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.OfficialLevel;
 import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.ProbeResult;
 import dev.llmstatus.support.Officials;
@@ -217,7 +218,7 @@ class HeadlineConsistencyTests {
                 List<OfficialIncident.Update> updates = random.nextBoolean() ? List.of()
                         : List.of(new OfficialIncident.Update("investigating", "Looking into it",
                                 created.minusSeconds(random.nextInt(1800))));
-                theirs.add(Officials.incident("p", "i" + i, "Errors", Status.MAJOR_OUTAGE, "investigating",
+                theirs.add(new OfficialIncident("p", "i" + i, "Errors", OfficialLevel.MAJOR_OUTAGE, "investigating",
                         created, null, null, List.of(), updates));
             }
             Long lead = StatusRules.detectionLead(ours, theirs);

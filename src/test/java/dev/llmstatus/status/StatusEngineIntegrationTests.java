@@ -68,7 +68,7 @@ class StatusEngineIntegrationTests {
         Instant firstFailure = step("DDD", "UUU");
         ProviderState partial = this.engine.rebuild().provider("stepfun").orElseThrow();
         assertThat(partial.level()).isEqualTo(Status.PARTIAL_OUTAGE);
-        assertThat(partial.reason()).startsWith("API front door failing for 2 min (HTTP 503)");
+        assertThat(partial.reason()).startsWith("API front door failing (HTTP 503)");
         assertThat(partial.ongoingIncidents()).singleElement().satisfies((incident) -> {
             assertThat(incident.official()).isFalse();
             assertThat(incident.startedAt()).isEqualTo(firstFailure);

@@ -119,7 +119,7 @@ class StatusRulesTests {
         StatusRules.Verdict headline = StatusRules.provider(Results.provider("p", API), List.of(state(API, component)),
                 null, Status.UNKNOWN, ONLINE, NOW);
         assertThat(headline.level()).isEqualTo(Status.MAJOR_OUTAGE);
-        assertThat(headline.reason()).isEqualTo("API front door failing for 4 min (HTTP 503)");
+        assertThat(headline.reason()).isEqualTo("API front door failing (HTTP 503)");
         assertThat(headline.decidedBy()).isEqualTo(Signal.PROBE);
         assertThat(headline.since()).isEqualTo(NOW.minus(Duration.ofMinutes(4)));
     }
@@ -127,9 +127,9 @@ class StatusRulesTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             UUUU  | API answering normally
-            UUSS  | API answering slowly for 1 min (HTTP 401 in 4.2 s, threshold 3.0 s)
-            UURRR | API rate limiting our probe for 2 min (HTTP 429 in 90 ms)
-            NNNN  | API front door failing for 3 min (connection refused)
+            UUSS  | API answering slowly (HTTP 401 in 4.2 s, threshold 3.0 s)
+            UURRR | API rate limiting our probe (HTTP 429 in 90 ms)
+            NNNN  | API front door failing (connection refused)
             """)
     void reasonsAreWordedFromTheEvidence(String outcomes, String expected) {
         StatusRules.Verdict component = StatusRules.component(API, Results.series("p", "api", outcomes, NOW), null,
@@ -178,6 +178,35 @@ class StatusRulesTests {
     }
 
     @Test
+    void headlineFollowsThePagesIndicatorNotItsWorstComponentOrIncident() {
+        // Shaped like www.cloudflarestatus.com on 2026-08-27: two of many components in partial outage, indicator minor.
+        Map<String, Status> components = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 30; i++) {
+            components.put("PoP " + i, Status.OPERATIONAL);
+        }
+        components.put("ARI", Status.PARTIAL_OUTAGE);
+        components.put("AAE", Status.PARTIAL_OUTAGE);
+        OfficialIncident incident = Officials.incident("p", "x1", "Packages", Status.PARTIAL_OUTAGE, "investigating",
+                NOW.minusSeconds(600), null, null, List.of(), List.of());
+        OfficialStatus official = Officials.page("p", NOW, Status.DEGRADED, "Minor Service Outage", components,
+                List.of(incident), null);
+        assertThat(StatusRules.officialLevel(official, NOW, Duration.ofMinutes(15))).isEqualTo(Status.DEGRADED);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(textBlock = """
+            OPERATIONAL,          OPERATIONAL
+            UNDER_MAINTENANCE,    MAINTENANCE
+            DEGRADED_PERFORMANCE, DEGRADED
+            PARTIAL_OUTAGE,       PARTIAL_OUTAGE
+            MAJOR_OUTAGE,         MAJOR_OUTAGE
+            UNKNOWN,              UNKNOWN
+            """)
+    void officialLevelsMapOntoOurScale(OfficialLevel official, Status expected) {
+        assertThat(OfficialLevels.of(official)).isEqualTo(expected);
+    }
+
+    @Test
     void degradedLevelHeldByDampingCitesTheSlowAnswerNotTheFastOneAfterIt() {
         StatusRules.Verdict verdict = StatusRules.component(API, Results.series("p", "api", "UUSSU", NOW), null,
                 ONLINE, NOW, StatusProperties.defaults());
@@ -192,7 +221,8 @@ class StatusRulesTests {
         OfficialIncident incident = Officials.incident("p", "x1", "Elevated errors", Status.MAJOR_OUTAGE,
                 "investigating", NOW.minusSeconds(900), null, null, List.of(), List.of(
                         new OfficialIncident.Update("investigating", "Looking", began)));
-        OfficialStatus official = Officials.page("p", NOW, Status.MAJOR_OUTAGE, null, Map.of(), List.of(incident), null);
+        OfficialStatus official = Officials.page("p", NOW, Status.MAJOR_OUTAGE, null, Map.of(), List.of(incident),
+                null);
         Provider provider = Results.provider("p", API);
         StatusRules.Verdict headline = StatusRules.provider(provider, List.of(state(API, Status.OPERATIONAL)),
                 official, Status.MAJOR_OUTAGE, ONLINE, NOW);
@@ -220,35 +250,6 @@ class StatusRulesTests {
                 NOW.minusSeconds(20 * 60), null, null, List.of(), List.of());
         assertThat(StatusRules.detectionLead(ours, List.of(later, earlier))).isEqualTo(-8L);
         assertThat(StatusRules.detectionLead(ours, List.of(later))).isEqualTo(12L);
-    }
-
-    @Test
-    void headlineFollowsThePagesIndicatorNotItsWorstComponentOrIncident() {
-        // Shaped like www.cloudflarestatus.com on 2026-08-27: two of many components in partial outage, indicator minor.
-        Map<String, Status> components = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < 30; i++) {
-            components.put("PoP " + i, Status.OPERATIONAL);
-        }
-        components.put("ARI", Status.PARTIAL_OUTAGE);
-        components.put("AAE", Status.PARTIAL_OUTAGE);
-        OfficialIncident incident = Officials.incident("p", "x1", "Packages", Status.PARTIAL_OUTAGE, "investigating",
-                NOW.minusSeconds(600), null, null, List.of(), List.of());
-        OfficialStatus official = Officials.page("p", NOW, Status.DEGRADED, "Minor Service Outage", components,
-                List.of(incident), null);
-        assertThat(StatusRules.officialLevel(official, NOW, Duration.ofMinutes(15))).isEqualTo(Status.DEGRADED);
-    }
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(textBlock = """
-            OPERATIONAL,          OPERATIONAL
-            UNDER_MAINTENANCE,    MAINTENANCE
-            DEGRADED_PERFORMANCE, DEGRADED
-            PARTIAL_OUTAGE,       PARTIAL_OUTAGE
-            MAJOR_OUTAGE,         MAJOR_OUTAGE
-            UNKNOWN,              UNKNOWN
-            """)
-    void officialLevelsMapOntoOurScale(OfficialLevel official, Status expected) {
-        assertThat(OfficialLevels.of(official)).isEqualTo(expected);
     }
 
     static ComponentState state(Component component, Status level) {

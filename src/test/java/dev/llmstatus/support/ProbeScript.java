@@ -47,6 +47,7 @@ public final class ProbeScript {
         this.jdbc.update("delete from incident_update");
         this.jdbc.update("delete from incident");
         this.jdbc.update("delete from provider_track");
+        this.jdbc.update("delete from component_track");
         this.history.monitor(new MonitorState(false, this.clock.instant(), this.clock.instant()));
     }
 

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ErrorPagesIntegrationTests extends ScriptedSiteTests {
 
-    private static final List<String> SECTIONS = List.of("id=\"status\"", "id=\"verdict\"", "id=\"now\"",
-            "id=\"meaning\"", "id=\"signatures\"", "id=\"causes\"", "id=\"fix\"", "id=\"retry\"", "id=\"signals\"",
+    private static final List<String> SECTIONS = List.of("id=\"headline\"", "id=\"verdict\"", "id=\"now\"",
+            "id=\"meaning\"", "id=\"signatures\"", "id=\"causes\"", "id=\"fix\"", "id=\"retry\"", "id=\"components\"",
             "id=\"incidents\"", "id=\"faq\"", "id=\"related\"", "id=\"other-issues\"");
 
     private static final String ANTHROPIC_OVERLOADED = """
@@ -63,14 +63,15 @@ class ErrorPagesIntegrationTests extends ScriptedSiteTests {
                 assertThat(body).as(path)
                     .contains(SECTIONS)
                     .contains("<h1>" + HtmlUtils.htmlEscape(page.headline()) + "</h1>")
-                    .contains("Is it you or them?", "What we're seeing right now", "Likely your account or usage",
-                            "How to fix it", "Common causes", "Error signatures", "Frequently asked questions")
-                    .contains("<pre><code class=\"language-java\">", "<pre><code class=\"language-python\">")
+                    .contains("Is it you or them?", "What our prober sees right now", "Likely your account or usage",
+                            "How to fix it", "Common causes", "How it looks", "Frequently asked questions")
+                    .contains("<pre tabindex=\"0\"><code class=\"language-java\">",
+                            "<pre tabindex=\"0\"><code class=\"language-python\">")
                     .contains("href=\"/status/" + slug + "\"", "href=\"/is-" + slug + "-down\"",
                             "href=\"/errors/" + page.slug() + "\"", "href=\"/status/" + slug + "/errors\"",
                             "href=\"" + provider.docs().errors() + "\"", "href=\"/\"")
                     .contains(HtmlUtils.htmlEscape("Other " + provider.name() + " issues"))
-                    .contains("<dt>" + HtmlUtils.htmlEscape(page.faq().get(0).question()) + "</dt>");
+                    .contains("<summary>" + HtmlUtils.htmlEscape(page.faq().get(0).question()) + "</summary>");
                 assertThat(body.split("<h1[ >]", -1)).as(path + " has one h1").hasSize(2);
                 for (String signature : page.signatures()) {
                     assertThat(body).as(path).contains("<code>" + HtmlUtils.htmlEscape(signature) + "</code>");
@@ -95,7 +96,7 @@ class ErrorPagesIntegrationTests extends ScriptedSiteTests {
             .contains("Our prober is getting this error from StepFun right now")
             .contains("Getting Rate limit exceeded (429) right now: API: HTTP 429")
             .contains("<code>rate_limit_exceeded</code>")
-            .contains("Is StepFun returning rate limit exceeded errors to everyone right now?</dt><dd>Likely "
+            .contains("Is StepFun returning rate limit exceeded errors to everyone right now?</summary><p>Likely "
                     + "provider-wide.");
         assertThat(get("/status/openai/errors/429-rate-limit-exceeded").body()).contains("Likely your account or usage")
             .contains("Our prober is not getting this error from OpenAI right now");
@@ -110,7 +111,7 @@ class ErrorPagesIntegrationTests extends ScriptedSiteTests {
     void aSignatureInRecentAnswersCountsAsSeeingTheError() throws Exception {
         answering(ProbeScript.answer(529, Outcome.DOWN, List.of("overloaded_error")), "anthropic/api");
         String body = get("/status/anthropic/errors/529-overloaded").body();
-        assertThat(body).contains("Likely provider-wide").contains("recent answers carried overloaded_error");
+        assertThat(body).contains("Likely provider-wide").contains("API: recent answers carried").contains("<code>overloaded_error</code>");
         assertThat(get("/status/anthropic/errors/401-unauthorized").body()).contains("Not enough signal to tell");
     }
 
@@ -146,7 +147,7 @@ class ErrorPagesIntegrationTests extends ScriptedSiteTests {
                 "/status/stepfun/errors/529")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
-            assertThat(response.body()).as(path).contains("/css/site.css")
+            assertThat(response.body()).as(path).containsPattern("/css/site-[0-9a-f]{32}\\.css")
                 .contains("href=\"/status/stepfun/errors/429-rate-limit-exceeded\"")
                 .contains("<meta name=\"robots\" content=\"noindex\">")
                 .doesNotContain("Exception");

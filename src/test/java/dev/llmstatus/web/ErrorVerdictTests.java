@@ -51,7 +51,7 @@ class ErrorVerdictTests {
         assertThat(verdict.evidence()).extracting(ErrorVerdict.Evidence::signal)
             .containsExactly("Our prober", "StepFun status", "Ongoing incidents", "Community reports");
         assertThat(verdict.evidence().get(0).finding())
-            .isEqualTo("Getting Rate limit exceeded (429) right now: API: HTTP 429, 1 min ago.");
+            .isEqualTo("Getting Rate limit exceeded (429) right now: API: HTTP 429 at 11:59 UTC.");
         assertThat(verdict.evidence().get(1).finding()).isEqualTo("Partial outage: API failing.");
         assertThat(verdict.evidence().get(2).finding()).isEqualTo("StepFun: partial outage of API.");
         assertThat(verdict.evidence().get(3).finding()).isEqualTo("0 people reported rate limits in the last hour.");
@@ -62,7 +62,7 @@ class ErrorVerdictTests {
     void anErrorOurKeylessProbesCannotTriggerIsSaidToBeInvisibleToThem() {
         ErrorVerdict verdict = ErrorVerdict.decide(signals(false, 0, 2, Status.OPERATIONAL, 0, 1, false));
         assertThat(verdict.evidence().get(0).finding()).startsWith("Cannot see this error: our checks send no API key")
-            .contains("API: HTTP 401, 1 min ago");
+            .contains("API: HTTP 401 at 11:59 UTC");
         assertThat(verdict.evidence().get(3).finding()).isEqualTo("1 person reported rate limits in the last hour.");
     }
 
@@ -75,10 +75,10 @@ class ErrorVerdictTests {
 
     private static ErrorVerdict.Signals signals(boolean offline, int seen, int fresh, Status level, int incidents,
             long reports, boolean observable) {
-        List<String> sightings = java.util.stream.IntStream.range(0, seen).mapToObj((i) -> "API: HTTP 429, 1 min ago")
+        List<String> sightings = java.util.stream.IntStream.range(0, seen).mapToObj((i) -> "API: HTTP 429 at 11:59 UTC")
             .toList();
         List<String> checked = java.util.stream.IntStream.range(0, fresh)
-            .mapToObj((i) -> (i < seen) ? "API: HTTP 429, 1 min ago" : "API: HTTP 401, 1 min ago")
+            .mapToObj((i) -> (i < seen) ? "API: HTTP 429 at 11:59 UTC" : "API: HTTP 401 at 11:59 UTC")
             .toList();
         List<String> ongoing = java.util.stream.IntStream.range(0, incidents)
             .mapToObj((i) -> "StepFun: partial outage of API")

@@ -48,7 +48,7 @@ class PageQualityIntegrationTests {
     private static final Pattern JSON_LD = Pattern.compile(
             "<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
 
-    private static final Pattern FAQ_ITEM = Pattern.compile("<dt>(.*?)</dt><dd>(.*?)</dd>", Pattern.DOTALL);
+    private static final Pattern FAQ_ITEM = Pattern.compile("<summary>([^<]*)</summary><p>(.*?)</p></details>", Pattern.DOTALL);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -143,7 +143,7 @@ class PageQualityIntegrationTests {
         assertThat(down).contains("<title>Is StepFun down right now? Partly | LLM Status</title>")
             .contains("Partly: StepFun has a partial outage since");
         String up = get("/is-openai-down").body();
-        assertThat(up).contains("No, OpenAI is up:");
+        assertThat(up).contains("No, OpenAI has been up since");
         assertThat(get("/is-nope-down").statusCode()).isEqualTo(404);
     }
 

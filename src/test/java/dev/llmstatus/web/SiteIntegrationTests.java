@@ -57,7 +57,7 @@ class SiteIntegrationTests {
         HttpResponse<String> response = get("/no-such-page");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Page not found")
-            .contains("/css/site.css")
+            .containsPattern("/css/site-[0-9a-f]{32}\\.css")
             .doesNotContain("Whitelabel")
             .doesNotContain("Exception");
     }

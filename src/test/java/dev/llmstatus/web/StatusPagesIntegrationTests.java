@@ -22,9 +22,9 @@ class StatusPagesIntegrationTests extends ScriptedSiteTests {
         int stepfun = body.indexOf("href=\"/status/stepfun\"");
         int openai = body.indexOf("href=\"/status/openai\"");
         assertThat(stepfun).isPositive().isLessThan(openai);
-        assertThat(body).contains("API front door failing for 4 min (HTTP 503)")
+        assertThat(body).contains("API front door failing (HTTP 503)")
             .contains("Partial outage")
-            .contains("<time datetime=\"")
+            .contains("<time data-ago datetime=\"")
             .doesNotContain("Monitoring offline");
         for (Provider provider : this.catalog.providers()) {
             assertThat(body).contains("href=\"/status/" + provider.slug() + "\"");
@@ -45,8 +45,8 @@ class StatusPagesIntegrationTests extends ScriptedSiteTests {
         String body = response.body();
         assertThat(body).contains("<h1>StepFun status</h1>")
             .contains("Operational")
-            .contains("Last checked <time datetime=\"2026-11-23T12:")
-            .contains("What we're seeing right now")
+            .contains("Last check <time data-ago datetime=\"2026-11-23T12:")
+            .contains("What other developers report")
             .contains("Live signals")
             .contains("24 hours").contains("90 days")
             .contains("role=\"img\"")
@@ -67,7 +67,7 @@ class StatusPagesIntegrationTests extends ScriptedSiteTests {
         this.engine.rebuild();
         String home = get("/").body();
         assertThat(home).contains("Monitoring offline").doesNotContain("Major outage").doesNotContain("Partial outage");
-        assertThat(get("/status/stepfun").body()).contains("No fresh data: monitoring offline");
+        assertThat(get("/status/stepfun").body()).contains("Monitoring offline since").doesNotContain("<p class=\"reason\">No fresh data: monitoring offline");
     }
 
     @Test
