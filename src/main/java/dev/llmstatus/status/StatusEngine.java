@@ -39,7 +39,6 @@ import dev.llmstatus.report.ReportRecorded;
 import dev.llmstatus.report.ReportStats;
 import dev.llmstatus.report.ReportSummary;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -75,8 +74,6 @@ public class StatusEngine {
 
     private final StatusProperties properties;
 
-    private final ApplicationEventPublisher events;
-
     private final AtomicReference<StatusSnapshot> current;
 
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -88,8 +85,7 @@ public class StatusEngine {
     private final Cache<Instant, List<HourlyRollup>> rollups;
 
     StatusEngine(Catalog catalog, ProbeHistory history, OfficialHistory officialHistory, IncidentTracker tracker,
-            IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties,
-            ApplicationEventPublisher events) {
+            IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties) {
         this.catalog = catalog;
         this.history = history;
         this.officialHistory = officialHistory;
@@ -98,7 +94,6 @@ public class StatusEngine {
         this.reports = reports;
         this.clock = clock;
         this.properties = properties;
-        this.events = events;
         this.rollups = Caffeine.newBuilder()
             .maximumSize(1)
             .expireAfterWrite(Duration.ofMinutes(5))
@@ -191,7 +186,6 @@ public class StatusEngine {
         }
         StatusSnapshot snapshot = new StatusSnapshot(this.current.get().version() + 1, now, monitor, states);
         this.current.set(snapshot);
-        this.events.publishEvent(new SnapshotRebuilt(snapshot.version(), now));
         return snapshot;
     }
 

@@ -85,7 +85,7 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
                 topic.title() + " (" + topic.code() + ")", !topic.probeOutcomes().isEmpty(), offline, sightings,
                 checked, state.level(), state.reason(), state.ongoingIncidents().stream().map(IncidentView::title)
                     .toList(),
-                reportsOfThisKind(state, topic), reportKind(topic)));
+                reportsOfThisKind(state, topic), reportKind(topic), state.provider().statusPage().url() != null));
         return new ErrorPageView(page, state, checks, withModelChecks(verdict, topic, state, offline, now));
     }
 
