@@ -83,6 +83,8 @@ public class StatusEngine {
 
     private final StatusProperties properties;
 
+    private final ApplicationEventPublisher events;
+
     private final AtomicReference<StatusSnapshot> current;
 
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -108,8 +110,6 @@ public class StatusEngine {
     private Map<String, Long> modelRequestsToday = Map.of();
 
     private Instant modelRequestsLoadedAt;
-
-    private final ApplicationEventPublisher events;
 
     StatusEngine(Catalog catalog, ProbeHistory history, OfficialHistory officialHistory, IncidentTracker tracker,
             IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties,
