@@ -1,5 +1,6 @@
 package dev.llmstatus;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.llmstatus.notify.DemoWebhookReceiver;
 import dev.llmstatus.probe.ProviderSimulator;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
 import dev.llmstatus.probe.SimulatedCatalog;
+import dev.llmstatus.probe.SimulatedModel;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,18 +32,27 @@ import org.springframework.context.annotation.Bean;
  * outage with an unresolved incident meanwhile;</li>
  * <li>Simulated Anthropic-style: the API is slow (4 s, over the 2 s threshold) for 2 minutes of every 6;</li>
  * <li>Simulated Gemini-style: the API rate-limits (429) for 1 minute of every 5; its page is an Atom feed;</li>
- * <li>Simulated Steady Cloud: always up.</li>
+ * <li>Simulated Steady Cloud: the front door always up; three models checked with a demo key (one per protocol),
+ * whose first-token times wander through the day, whose Claude-style model is slow for 1 minute of every 5 and whose
+ * Gemini-style model answers 529 for 2 minutes of every 7.</li>
  * </ul>
+ * A webhook receiver on loopback is subscribed to every provider and logs each notification it gets, with whether
+ * its signature checks out ({@code DemoWebhookReceiver}).
  * With {@code --simulator-only} it runs only the simulator ({@link ProviderSimulator#serve}).
  */
 public final class TestLlmStatusApplication {
 
     private static final String JSON = "application/json";
 
+    /** The simulated models' key: a demo value, handed to the app as a property of the name the catalog gives. */
+    private static final String DEMO_KEY_VARIABLE = "SIM_DEMO_MODEL_KEY";
+
+    private static final String DEMO_KEY = "sk-sim-demo-not-a-real-key-0000";
+
     private TestLlmStatusApplication() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--simulator-only")) {
             Map<String, String> options = new LinkedHashMap<>();
             for (String arg : args) {
@@ -66,6 +78,13 @@ public final class TestLlmStatusApplication {
             .component("api", "Gemini API", simulator.uri("/gemini/v1beta/models"), 400, 401, 403)
             .provider("sim-steady", "Simulated Steady Cloud", simulator.uri("/steady"))
             .component("api", "API", simulator.uri("/steady/v1/models"), 401)
+            .model("steady-chat", "Steady Chat", "openai-chat", simulator.uri("/steady/v1/chat/completions"),
+                    DEMO_KEY_VARIABLE, Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(2), 10)
+            .model("steady-claude", "Steady Claude", "anthropic-messages", simulator.uri("/steady/v1/messages"),
+                    DEMO_KEY_VARIABLE, Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(2), 10)
+            .model("steady-gemini", "Steady Gemini", "gemini-generate",
+                    URI.create(simulator.uri("/steady/v1beta/models/steady-gemini:streamGenerateContent") + "?alt=sse"),
+                    DEMO_KEY_VARIABLE, Duration.ofSeconds(20), Duration.ofSeconds(10), Duration.ofSeconds(2), 10)
             .write(Path.of("data", "simulated", "providers.yml"));
         simulator.set("/openai/", Behaviour.status(200, "text/html", "<html>Simulated OpenAI-compatible</html>"))
             .set("/steady/v1/models", Behaviour.status(401))
@@ -79,15 +98,18 @@ public final class TestLlmStatusApplication {
         });
         Instant[] outageStart = new Instant[1];
         script.scheduleAtFixedRate(() -> play(simulator, outageStart), 0, 5, TimeUnit.SECONDS);
-        List<String> arguments = new ArrayList<>(List.of(
+        List<String> arguments = new ArrayList<>(List.of("--" + DEMO_KEY_VARIABLE + "=" + DEMO_KEY,
                 "--llmstatus.catalog.location=file:" + catalog.toAbsolutePath(),
                 "--spring.datasource.url=jdbc:h2:file:./data/simulated/llmstatus;DB_CLOSE_ON_EXIT=FALSE",
                 "--logging.level.root=info", "--llmstatus.probe.official-interval=30s",
                 "--llmstatus.probe.jitter=15s"));
+        // Notifications: a webhook receiver on loopback, subscribed to every provider, logs what it gets.
+        arguments.add("--llmstatus.notify.allow-private-targets=true");
         arguments.addAll(List.of(args));
-        SpringApplication.from(LlmStatusApplication::main)
+        var running = SpringApplication.from(LlmStatusApplication::main)
             .with(SimulatorConfiguration.class)
             .run(arguments.toArray(String[]::new));
+        DemoWebhookReceiver.subscribe(running.getApplicationContext());
         SimulatorConfiguration.simulator = simulator;
     }
 
@@ -113,6 +135,21 @@ public final class TestLlmStatusApplication {
                         openaiDown ? "Elevated error rates on the API" : null, outageStart[0])));
         simulator.set("/openai-status/api/v2/components.json",
                 Behaviour.status(200, JSON, ProviderSimulator.statuspageComponents(components)));
+        // Model checks: first tokens wander between 250 ms and 1.2 s; Steady Gemini answers 529 for 2 minutes of
+        // every 7, and Steady Claude's first token is slow (3 s, over the 2 s threshold) for 1 minute of every 5.
+        long second = Instant.now().getEpochSecond();
+        Duration wander = Duration.ofMillis(250 + (long) (475 * (1 + Math.sin(second / 300.0))));
+        boolean geminiOverloaded = minute % 7 < 2;
+        boolean claudeSlow = minute % 5 == 3;
+        simulator.set("/steady/v1/chat/completions", Behaviour.model(SimulatedModel.of(SimulatedModel.Wire.OPENAI_CHAT)
+            .requireKey(DEMO_KEY).ttft(wander).tokensPerSecond(60).tokens(12)));
+        simulator.set("/steady/v1/messages", Behaviour.model(SimulatedModel.of(SimulatedModel.Wire.ANTHROPIC_MESSAGES)
+            .requireKey(DEMO_KEY).ttft(claudeSlow ? Duration.ofSeconds(3) : wander.plusMillis(150))
+            .tokensPerSecond(45).tokens(12)));
+        SimulatedModel gemini = SimulatedModel.of(SimulatedModel.Wire.GEMINI_GENERATE).requireKey(DEMO_KEY)
+            .ttft(wander.minusMillis(100)).tokensPerSecond(90).tokens(12);
+        simulator.set("/steady/v1beta/models/steady-gemini:streamGenerateContent",
+                Behaviour.model(geminiOverloaded ? gemini.failing(SimulatedModel.Failure.OVERLOADED) : gemini));
         simulator.set("/anthropic/v1/messages",
                 anthropicSlow ? Behaviour.status(401).after(Duration.ofSeconds(4)) : Behaviour.status(401));
         simulator.set("/gemini/v1beta/models", geminiLimited ? Behaviour.rateLimited("60")

@@ -7,7 +7,10 @@ package dev.llmstatus.catalog;
 public enum CheckKind {
 
     /** One request without credentials to an API's front door: it sees whether the door opens, not a real call. */
-    FRONT_DOOR("front door", "send no API key and no request body");
+    FRONT_DOOR("front door", "send no API key and no request body"),
+
+    /** One tiny streaming inference request with the operator's key: it sees whether a model answers, and how fast. */
+    MODEL_INFERENCE("model inference", "send one tiny inference request with this instance's API key");
 
     private final String label;
 

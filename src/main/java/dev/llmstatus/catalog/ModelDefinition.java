@@ -31,7 +31,7 @@ public record ModelDefinition(@NotBlank @Pattern(regexp = "\\S+", message = "mus
         @NotNull @DurationMin(millis = 1, message = "must be positive") Duration interval,
         @NotNull @DurationMin(millis = 1, message = "must be positive") Duration timeout,
         @NotNull @DurationMin(millis = 1, message = "must be positive") Duration ttftThreshold,
-        @NotNull @Positive Double minTokensPerSecond) {
+        @NotNull @Positive Double minTokensPerSecond) implements CheckDefinition {
 
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
@@ -40,6 +40,11 @@ public record ModelDefinition(@NotBlank @Pattern(regexp = "\\S+", message = "mus
     static final Duration DEFAULT_TTFT_THRESHOLD = Duration.ofSeconds(5);
 
     static final double DEFAULT_MIN_TOKENS_PER_SECOND = 5;
+
+    @Override
+    public CheckKind kind() {
+        return CheckKind.MODEL_INFERENCE;
+    }
 
     public ModelDefinition {
         interval = (interval != null) ? interval : DEFAULT_INTERVAL;

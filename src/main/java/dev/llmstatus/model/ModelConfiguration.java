@@ -42,10 +42,12 @@ class ModelConfiguration {
         return new ModelHistory(new JdbcTemplate(dataSource));
     }
 
-    /** Only instances that probe send model checks; the others serve pages from the shared history. */
+    /**
+     * Only instances that probe send model checks; the others serve pages from the shared history. With
+     * {@code llmstatus.models.enabled=false} the beans exist but no model is scheduled.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "llmstatus.probe.enabled", matchIfMissing = true)
-    @ConditionalOnBooleanProperty(name = "llmstatus.models.enabled", matchIfMissing = true)
     static class Checking {
 
         /**

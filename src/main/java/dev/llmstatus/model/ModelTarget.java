@@ -3,6 +3,9 @@ package dev.llmstatus.model;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.llmstatus.catalog.ModelDefinition;
+import dev.llmstatus.catalog.ModelProtocol;
+
 /**
  * One model to check, as the catalog defines it.
  *
@@ -14,6 +17,12 @@ import java.time.Duration;
  * @param ttftThreshold a slower first token is degraded
  * @param minTokensPerSecond slower generation is degraded
  */
-public record ModelTarget(String provider, String id, Protocol protocol, URI url, Duration timeout,
+public record ModelTarget(String provider, String id, ModelProtocol protocol, URI url, Duration timeout,
         Duration ttftThreshold, double minTokensPerSecond) {
+
+    static ModelTarget of(String provider, ModelDefinition model) {
+        return new ModelTarget(provider, model.id(), model.protocol(), model.url(), model.timeout(),
+                model.ttftThreshold(), model.minTokensPerSecond());
+    }
+
 }

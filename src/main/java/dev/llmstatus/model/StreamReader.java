@@ -17,6 +17,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmstatus.catalog.ModelProtocol;
+
 /**
  * Reads one inference response as it arrives, on the HTTP client's threads, without ever blocking: a streamed answer
  * is split into server-sent events and each event is read for content tokens, usage figures, end markers and
@@ -35,7 +37,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Protocol protocol;
+    private final ModelProtocol protocol;
 
     private final CompletableFuture<StreamReader> done = new CompletableFuture<>();
 
@@ -86,7 +88,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
     /** An error event inside a stream: type, code and message, any of them {@code null}. */
     volatile String[] streamError;
 
-    StreamReader(Protocol protocol) {
+    StreamReader(ModelProtocol protocol) {
         this.protocol = protocol;
     }
 

@@ -99,6 +99,19 @@ final class OfficialPages implements OfficialHistory {
         });
     }
 
+    @Override
+    public List<OfficialIncident> startedBetween(String provider, Instant from, Instant to) {
+        return this.readOnly.execute((status) -> this.incidents.findStarted(provider, from, to)
+            .stream()
+            .map(OfficialIncidentEntity::toIncident)
+            .toList());
+    }
+
+    @Override
+    public Instant firstStarted(String provider) {
+        return this.readOnly.execute((status) -> this.incidents.firstStarted(provider));
+    }
+
     private static List<OfficialIncident> soonestFirst(List<OfficialIncident> maintenances) {
         List<OfficialIncident> sorted = new ArrayList<>(maintenances);
         sorted.sort(java.util.Comparator.comparing(

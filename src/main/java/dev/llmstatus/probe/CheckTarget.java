@@ -1,6 +1,7 @@
 package dev.llmstatus.probe;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.CheckDefinition;
@@ -21,12 +22,20 @@ record CheckTarget(String provider, String key, CheckDefinition definition) {
         return catalog.providers().stream().flatMap((provider) -> of(provider).stream()).toList();
     }
 
+    /** Its components, then its models (keyed {@code models/<id>}, apart from component keys). */
     static List<CheckTarget> of(Provider provider) {
-        return provider.components()
-            .stream()
-            .map((component) -> new CheckTarget(provider.slug(), component.key(), component.probe()))
+        return Stream.concat(
+                provider.components()
+                    .stream()
+                    .map((component) -> new CheckTarget(provider.slug(), component.key(), component.probe())),
+                provider.models()
+                    .stream()
+                    .map((model) -> new CheckTarget(provider.slug(), MODEL_KEY_PREFIX + model.id(), model)))
             .toList();
     }
+
+    /** What model entries' keys start with. */
+    static final String MODEL_KEY_PREFIX = "models/";
 
     /** {@code provider/key}, for logs and lock names. */
     String name() {

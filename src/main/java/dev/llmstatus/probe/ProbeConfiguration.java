@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.CheckDefinition;
+import dev.llmstatus.catalog.CheckKind;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,8 +94,10 @@ class ProbeConfiguration {
             return half.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500) : half;
         }
 
+        /** Front doors only: their answers are what offline detection reads, and model intervals are far longer. */
         private static Duration longestInterval(Catalog catalog) {
-            return definitions(catalog).map(CheckDefinition::interval)
+            return definitions(catalog).filter((definition) -> definition.kind() == CheckKind.FRONT_DOOR)
+                .map(CheckDefinition::interval)
                 .max(Duration::compareTo)
                 .orElse(Duration.ofSeconds(60));
         }

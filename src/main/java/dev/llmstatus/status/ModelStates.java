@@ -103,7 +103,7 @@ final class ModelStates {
         ModelResult last = results.get(results.size() - 1);
         if (last.startedAt().isBefore(now.minus(model.interval().multipliedBy(properties.staleAfterIntervals())))) {
             return new Verdict(Status.UNKNOWN,
-                    paused ? pausedReason : "no fresh data: last check " + TimeWords.ago(last.startedAt(), now), null);
+                    paused ? pausedReason : "no fresh data: last check at " + TimeWords.clock(last.startedAt()), null);
         }
         if (last.outcome().impact() == ModelOutcome.Impact.OURS) {
             return new Verdict(Status.UNKNOWN, ours(last) + "; this says nothing about " + model.provider(), null);
@@ -147,6 +147,35 @@ final class ModelStates {
             default -> "failing: " + shortly(last) + lasting;
         };
         return new Verdict(current, reason, since);
+    }
+
+    /**
+     * The provider's headline with its models counted: worst-of components and models, where one failing model
+     * beside working components or models is a partial outage, and every one of them down a major outage. A model
+     * decides only when it is worse than what the components and the official page say, and is then named in the
+     * reason ("deepseek-chat failing: HTTP 503 for 6 min").
+     */
+    static StatusRules.Verdict headline(StatusRules.Verdict verdict, List<ComponentState> components,
+            List<ModelState> models, Instant now) {
+        List<ModelState> known = models.stream().filter((model) -> model.level().known()).toList();
+        if (known.isEmpty()) {
+            return verdict;
+        }
+        Status worstModel = known.stream().map(ModelState::level).reduce(Status.UNKNOWN, Status::worse);
+        boolean everythingDown = worstModel == Status.MAJOR_OUTAGE
+                && known.stream().allMatch((model) -> model.level() == Status.MAJOR_OUTAGE)
+                && components.stream().allMatch((c) -> !c.level().known() || c.level() == Status.MAJOR_OUTAGE);
+        Status level = (worstModel == Status.MAJOR_OUTAGE && !everythingDown) ? Status.PARTIAL_OUTAGE : worstModel;
+        if (verdict.level().known() && level.severity() <= verdict.level().severity()) {
+            return verdict;
+        }
+        List<ModelState> worst = known.stream().filter((model) -> model.level() == worstModel).toList();
+        ModelState lead = worst.get(0);
+        String reason = lead.id() + " " + lead.reason() + ((worst.size() > 1) ? " (and " + (worst.size() - 1)
+                + " more model" + ((worst.size() > 2) ? "s" : "") + ")" : "");
+        Instant since = worst.stream().map(ModelState::since).filter((at) -> at != null).min(Instant::compareTo)
+            .orElse(null);
+        return new StatusRules.Verdict(level, reason, Signal.MODEL, since);
     }
 
     /** The level one check stands for (never called for our own key's failures). */

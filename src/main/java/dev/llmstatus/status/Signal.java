@@ -12,7 +12,10 @@ public enum Signal {
     OFFICIAL("the official status page"),
 
     /** Our monitor itself: offline, or no fresh data. */
-    MONITOR("our monitor");
+    MONITOR("our monitor"),
+
+    /** Our inference checks of its models. */
+    MODEL("our model checks");
 
     private final String label;
 

@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
+import dev.llmstatus.catalog.ModelDefinition;
+import dev.llmstatus.errors.ErrorLookup;
+import dev.llmstatus.errors.KnowledgeBase;
+import dev.llmstatus.model.ModelHistory;
+import dev.llmstatus.model.ModelKeys;
+import dev.llmstatus.model.ModelProperties;
+import dev.llmstatus.model.ModelResult;
+import dev.llmstatus.model.ModelRollup;
 import dev.llmstatus.official.OfficialHistory;
 import dev.llmstatus.official.OfficialHtml;
 import dev.llmstatus.official.OfficialIncident;
@@ -75,8 +83,6 @@ public class StatusEngine {
 
     private final StatusProperties properties;
 
-    private final ApplicationEventPublisher events;
-
     private final AtomicReference<StatusSnapshot> current;
 
     private final AtomicBoolean dirty = new AtomicBoolean(true);
@@ -87,10 +93,31 @@ public class StatusEngine {
      */
     private final Cache<Instant, List<HourlyRollup>> rollups;
 
+    private final ModelHistory modelHistory;
+
+    private final ModelKeys modelKeys;
+
+    private final ModelProperties modelProperties;
+
+    private final ModelErrorTopics modelTopics;
+
+    private List<ModelRollup> modelRollups = List.of();
+
+    private Instant modelRollupsLoadedAt;
+
+    private Map<String, Long> modelRequestsToday = Map.of();
+
+    private Instant modelRequestsLoadedAt;
+
+    private final ApplicationEventPublisher events;
+
     StatusEngine(Catalog catalog, ProbeHistory history, OfficialHistory officialHistory, IncidentTracker tracker,
             IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties,
+            ModelHistory modelHistory, ModelKeys modelKeys,
+            ModelProperties modelProperties, ErrorLookup errorLookup, KnowledgeBase knowledgeBase,
             ApplicationEventPublisher events) {
         this.catalog = catalog;
+        this.events = events;
         this.history = history;
         this.officialHistory = officialHistory;
         this.tracker = tracker;
@@ -98,13 +125,16 @@ public class StatusEngine {
         this.reports = reports;
         this.clock = clock;
         this.properties = properties;
-        this.events = events;
+        this.modelHistory = modelHistory;
+        this.modelKeys = modelKeys;
+        this.modelProperties = modelProperties;
+        this.modelTopics = new ModelErrorTopics(errorLookup, knowledgeBase);
         this.rollups = Caffeine.newBuilder()
             .maximumSize(1)
             .expireAfterWrite(Duration.ofMinutes(5))
             .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
             .build();
-        this.current = new AtomicReference<>(starting(catalog, clock.instant(), properties));
+        this.current = new AtomicReference<>(starting(catalog, clock.instant(), modelKeys, modelProperties));
     }
 
     /** The snapshot every page reads. Never null. */
@@ -155,6 +185,7 @@ public class StatusEngine {
         this.officialHistory.latestOfficial().forEach((official) -> officials.put(official.provider(), official));
         Map<String, List<HourlyRollup>> rollupsByKey = rollups(now).stream()
             .collect(Collectors.groupingBy((r) -> r.provider() + '/' + r.component()));
+        Models models = models(now);
 
         List<Verdicts> verdicts = new ArrayList<>();
         List<IncidentTracker.Observation> observations = new ArrayList<>();
@@ -167,11 +198,13 @@ public class StatusEngine {
                 components.add(component(component, raw.getOrDefault(key, List.of()),
                         rollupsByKey.getOrDefault(key, List.of()), official, officialLevel, monitor, now));
             }
-            StatusRules.Verdict verdict = StatusRules.provider(provider, components, official, officialLevel, monitor,
-                    now);
+            List<ModelState> modelStates = modelStates(provider, models, monitor, now);
+            StatusRules.Verdict verdict = ModelStates.headline(
+                    StatusRules.provider(provider, components, official, officialLevel, monitor, now), components,
+                    modelStates, now);
             observations.add(new IncidentTracker.Observation(provider, verdict, components,
                     evidenceAt(components, official)));
-            verdicts.add(new Verdicts(provider, verdict, components, official, officialLevel));
+            verdicts.add(new Verdicts(provider, verdict, components, official, officialLevel, modelStates));
         }
         this.tracker.apply(observations, now);
         Map<String, List<Incident>> recent = this.incidents.findRecent(now.minus(this.properties.incidentWindow()))
@@ -187,7 +220,8 @@ public class StatusEngine {
                     v.official(), now);
             states.add(new ProviderState(v.provider(), v.verdict().level(), v.verdict().reason(),
                     v.verdict().decidedBy(), since(v.verdict(), views), lastChecked, v.components(), v.official(),
-                    v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none()), List.of()));
+                    v.officialLevel(), views, summaries.getOrDefault(v.provider().slug(), ReportSummary.none()),
+                    v.models()));
         }
         StatusSnapshot snapshot = new StatusSnapshot(this.current.get().version() + 1, now, monitor, states);
         this.current.set(snapshot);
@@ -196,7 +230,54 @@ public class StatusEngine {
     }
 
     private record Verdicts(Provider provider, StatusRules.Verdict verdict, List<ComponentState> components,
-            OfficialStatus official, Status officialLevel) {
+            OfficialStatus official, Status officialLevel, List<ModelState> models) {
+    }
+
+    /** What the model checks' history holds for this rebuild. */
+    private record Models(Map<String, List<ModelResult>> raw, Map<String, List<ModelRollup>> rollups,
+            Map<String, Long> requestsToday) {
+    }
+
+    private Models models(Instant now) {
+        if (this.catalog.providers().stream().allMatch((provider) -> provider.models().isEmpty())) {
+            return new Models(Map.of(), Map.of(), Map.of());
+        }
+        Map<String, List<ModelResult>> raw = this.modelHistory.resultsSince(now.minus(this.properties.rawWindow()))
+            .stream()
+            .collect(Collectors.groupingBy((r) -> r.provider() + '/' + r.model()));
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        if (this.modelRollupsLoadedAt == null || this.modelRollupsLoadedAt.isBefore(hour)
+                || this.modelRollupsLoadedAt.plus(Duration.ofMinutes(5)).isBefore(now)) {
+            this.modelRollups = this.modelHistory.rollupsSince(hour.minus(Duration.ofDays(UptimeCalculator.BAR_DAYS)));
+            this.modelRollupsLoadedAt = now;
+        }
+        Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+        if (this.modelRequestsLoadedAt == null || this.modelRequestsLoadedAt.isBefore(midnight)
+                || this.modelRequestsLoadedAt.plus(Duration.ofMinutes(1)).isBefore(now)) {
+            this.modelRequestsToday = this.modelHistory.requestsSince(midnight);
+            this.modelRequestsLoadedAt = now;
+        }
+        return new Models(raw, this.modelRollups.stream()
+            .collect(Collectors.groupingBy((r) -> r.provider() + '/' + r.model())), this.modelRequestsToday);
+    }
+
+    private List<ModelState> modelStates(Provider provider, Models models, MonitorState monitor, Instant now) {
+        List<ModelState> states = new ArrayList<>();
+        for (ModelDefinition definition : provider.models()) {
+            String key = provider.slug() + '/' + definition.id();
+            states.add(ModelStates.state(model(provider, definition, this.modelKeys, this.modelProperties,
+                    models.requestsToday().getOrDefault(provider.slug(), 0L)), models.raw().getOrDefault(key, List.of()),
+                    models.rollups().getOrDefault(key, List.of()), monitor, now, this.properties,
+                    this.modelTopics::topic));
+        }
+        return states;
+    }
+
+    private static ModelStates.Model model(Provider provider, ModelDefinition definition, ModelKeys keys,
+            ModelProperties properties, long usedToday) {
+        return new ModelStates.Model(provider.slug(), definition.id(), definition.name(), definition.interval(),
+                properties.enabled() && keys.configured(provider.slug(), definition.apiKeyEnv()),
+                properties.budget(provider.slug()), usedToday);
     }
 
     /** The newest check or official reading behind a provider's verdict. */
@@ -294,7 +375,8 @@ public class StatusEngine {
     }
 
     /** Before the first rebuild: every provider unknown, honestly. */
-    private static StatusSnapshot starting(Catalog catalog, Instant now, StatusProperties properties) {
+    private static StatusSnapshot starting(Catalog catalog, Instant now, ModelKeys keys,
+            ModelProperties modelProperties) {
         List<ProviderState> states = new ArrayList<>();
         for (Provider provider : catalog.providers()) {
             List<ComponentState> components = provider.components().stream()
@@ -303,7 +385,11 @@ public class StatusEngine {
                         null, List.of(), null, Uptime.NONE, List.of(), List.of()))
                 .toList();
             states.add(new ProviderState(provider, Status.UNKNOWN, "No data yet: waiting for the first checks",
-                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none(), List.of()));
+                    Signal.MONITOR, null, null, components, null, Status.UNKNOWN, List.of(), ReportSummary.none(),
+                    provider.models()
+                        .stream()
+                        .map((definition) -> ModelStates.starting(model(provider, definition, keys, modelProperties, 0)))
+                        .toList()));
         }
         return new StatusSnapshot(0, now, MonitorState.STARTING, states);
     }

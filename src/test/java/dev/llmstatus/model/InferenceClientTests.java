@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.llmstatus.catalog.ModelProtocol;
 import dev.llmstatus.probe.ProviderSimulator;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
 import dev.llmstatus.probe.SimulatedModel;
@@ -57,7 +58,7 @@ class InferenceClientTests {
     }
 
     static ModelTarget target(Wire wire, URI url, Duration timeout, Duration ttftThreshold, double minTokensPerSecond) {
-        return new ModelTarget("sim", "sim-model", Protocol.valueOf(wire.name()), url, timeout, ttftThreshold,
+        return new ModelTarget("sim", "sim-model", ModelProtocol.valueOf(wire.name()), url, timeout, ttftThreshold,
                 minTokensPerSecond);
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import dev.llmstatus.catalog.ModelProtocol;
 import dev.llmstatus.TestLlmStatusApplication;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,7 +65,7 @@ class ModelCheckBenchmark {
             ExecutorService threads = Executors.newFixedThreadPool(2);
             InferenceClient client = new InferenceClient(HttpClient.newBuilder().executor(threads).build(),
                     "benchmark", Clock.systemUTC());
-            ModelTarget target = new ModelTarget("bench", "bench-model", Protocol.OPENAI_CHAT, url,
+            ModelTarget target = new ModelTarget("bench", "bench-model", ModelProtocol.OPENAI_CHAT, url,
                     Duration.ofSeconds(30), Duration.ofSeconds(5), 5);
             accuracy(client, target, 100, "warm-up");
             for (int round = 1; round <= 3; round++) {
