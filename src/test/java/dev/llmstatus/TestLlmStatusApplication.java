@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.llmstatus.notify.DemoWebhookReceiver;
 import dev.llmstatus.probe.ProviderSimulator;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
 import dev.llmstatus.probe.SimulatedCatalog;
@@ -35,6 +36,8 @@ import org.springframework.context.annotation.Bean;
  * whose first-token times wander through the day, whose Claude-style model is slow for 1 minute of every 5 and whose
  * Gemini-style model answers 529 for 2 minutes of every 7.</li>
  * </ul>
+ * A webhook receiver on loopback is subscribed to every provider and logs each notification it gets, with whether
+ * its signature checks out ({@code DemoWebhookReceiver}).
  * With {@code --simulator-only} it runs only the simulator ({@link ProviderSimulator#serve}).
  */
 public final class TestLlmStatusApplication {
@@ -49,7 +52,7 @@ public final class TestLlmStatusApplication {
     private TestLlmStatusApplication() {
     }
 
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--simulator-only")) {
             Map<String, String> options = new LinkedHashMap<>();
             for (String arg : args) {
@@ -100,10 +103,13 @@ public final class TestLlmStatusApplication {
                 "--spring.datasource.url=jdbc:h2:file:./data/simulated/llmstatus;DB_CLOSE_ON_EXIT=FALSE",
                 "--logging.level.root=info", "--llmstatus.probe.official-interval=30s",
                 "--llmstatus.probe.jitter=15s"));
+        // Notifications: a webhook receiver on loopback, subscribed to every provider, logs what it gets.
+        arguments.add("--llmstatus.notify.allow-private-targets=true");
         arguments.addAll(List.of(args));
-        SpringApplication.from(LlmStatusApplication::main)
+        var running = SpringApplication.from(LlmStatusApplication::main)
             .with(SimulatorConfiguration.class)
             .run(arguments.toArray(String[]::new));
+        DemoWebhookReceiver.subscribe(running.getApplicationContext());
         SimulatorConfiguration.simulator = simulator;
     }
 

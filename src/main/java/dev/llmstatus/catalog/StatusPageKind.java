@@ -47,6 +47,11 @@ public enum StatusPageKind {
         return this.platform;
     }
 
+    /** Whether we have a reader for this platform. */
+    public boolean read() {
+        return this == STATUSPAGE || this == INCIDENTIO || this == FLASHDUTY || this == FEED;
+    }
+
     /** Whether the page is read through its JSON {@code api} document (else through its feed). */
     public boolean readsApi() {
         return this.readsApi;

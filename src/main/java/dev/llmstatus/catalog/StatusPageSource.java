@@ -21,7 +21,7 @@ public record StatusPageSource(@NotNull StatusPageKind kind, @WebUrl URI url, @W
 
     /** Whether we read this page by machine. */
     public boolean readable() {
-        return this.kind != StatusPageKind.NONE;
+        return this.kind.read();
     }
 
     /** Whether there is a page people can be sent to, read by machine or not. */

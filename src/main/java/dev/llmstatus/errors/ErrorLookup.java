@@ -16,8 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Finds the topics a pasted error message, JSON body or header dump points to, and the provider it came from when
@@ -387,9 +385,9 @@ public final class ErrorLookup {
     }
 
     /**
-     * Pasted text longer than {@link #MAX_INPUT_LENGTH}. The message is meant for the person who pasted it.
+     * Pasted text longer than {@link #MAX_INPUT_LENGTH}. The message is meant for the person who pasted it; the
+     * lookup page catches it and answers 400 with the message.
      */
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
     public static final class InputTooLongException extends RuntimeException {
 
         private final int length;

@@ -1,5 +1,6 @@
 package dev.llmstatus.errors;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -29,9 +30,10 @@ public final class KnowledgeBase {
 
     private final Map<ErrorTopic, ProviderErrorPage> general;
 
-    private final RetryExamples retryExamples;
+    /** Where the retry examples on pages about no provider in particular send their request. */
+    private static final URI GENERAL_BASE_URL = URI.create("https://api.example.com/v1");
 
-    KnowledgeBase(List<ErrorTopic> topics, List<ProviderOverlay> overlays, RetryExamples retryExamples,
+    KnowledgeBase(List<ErrorTopic> topics, List<ProviderOverlay> overlays, RetryTemplates retryTemplates,
             Catalog catalog) {
         this.topics = topics.stream().sorted(Comparator.comparingInt(KnowledgeBase::leadingNumber)
             .thenComparing(ErrorTopic::slug)).toList();
@@ -44,22 +46,26 @@ public final class KnowledgeBase {
         Map<String, ProviderOverlay> overlayIndex = new TreeMap<>();
         overlays.forEach((overlay) -> overlayIndex.put(overlay.provider(), overlay));
         this.overlays = Collections.unmodifiableMap(overlayIndex);
-        this.retryExamples = retryExamples;
         Markdown markdown = new Markdown();
+        RetryExamples generalRetry = retryTemplates.render(GENERAL_BASE_URL, ApiExample.GENERAL);
         Map<String, List<ProviderErrorPage>> rendered = new HashMap<>();
         for (Provider provider : catalog.providers()) {
             ProviderOverlay overlay = overlayIndex.get(provider.slug());
+            // without an example of its own, a placeholder API beats a guess at its endpoint
+            RetryExamples retry = (overlay != null && overlay.example() != null)
+                    ? retryTemplates.render(provider.apiBaseUrl(), overlay.example()) : generalRetry;
             List<ProviderErrorPage> providerPages = new ArrayList<>();
             for (ErrorTopic topic : this.topics) {
                 if (applies(topic, overlay)) {
-                    providerPages.add(ProviderErrorPage.render(provider, topic, overlay, markdown));
+                    providerPages.add(ProviderErrorPage.render(provider, topic, overlay, retry, markdown));
                 }
             }
             rendered.put(provider.slug(), List.copyOf(providerPages));
         }
         this.pages = Map.copyOf(rendered);
         Map<ErrorTopic, ProviderErrorPage> generalPages = new HashMap<>();
-        this.topics.forEach((topic) -> generalPages.put(topic, ProviderErrorPage.renderGeneral(topic, overlayIndex.values(), markdown)));
+        this.topics.forEach((topic) -> generalPages.put(topic,
+                ProviderErrorPage.renderGeneral(topic, overlayIndex.values(), generalRetry, markdown)));
         this.general = Map.copyOf(generalPages);
     }
 
@@ -114,10 +120,6 @@ public final class KnowledgeBase {
     /** All overlays, by provider slug. */
     public List<ProviderOverlay> overlays() {
         return List.copyOf(this.overlays.values());
-    }
-
-    public RetryExamples retryExamples() {
-        return this.retryExamples;
     }
 
     static boolean applies(ErrorTopic topic, ProviderOverlay overlay) {

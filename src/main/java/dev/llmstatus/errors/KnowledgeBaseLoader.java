@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -25,7 +26,7 @@ import dev.llmstatus.system.YamlProblem;
 /**
  * Reads {@code topics/*.yml}, {@code providers/*.yml} and {@code retry-examples.yml} under a location into a
  * {@link KnowledgeBase}, or fails with one line that names the file, the field and the problem. Each file binds to
- * its record ({@link ErrorTopic}, {@link ProviderOverlay}, {@link RetryExamples}); Bean Validation checks each field,
+ * its record ({@link ErrorTopic}, {@link ProviderOverlay}, {@link RetryTemplates}); Bean Validation checks each field,
  * and this class what spans files: names, aliases, and overlays against topics and the catalog.
  */
 final class KnowledgeBaseLoader {
@@ -38,6 +39,9 @@ final class KnowledgeBaseLoader {
     static final String KEY_RULE = "must be lowercase letters, digits and single dashes";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z_]+}");
+
+    private static final Set<String> RETRY_PLACEHOLDERS = Set.of("{request}", "{url}", "{model}", "{keyVariable}",
+            "{keyHeader}", "{keyPrefix}");
 
     /** Where a text may point to the official status page: items a page can leave out. */
     private static final Pattern DROPPABLE = Pattern.compile("(causes|fixes)\\[\\d+]|faq\\[\\d+]\\.a");
@@ -86,8 +90,7 @@ final class KnowledgeBaseLoader {
             throw new KnowledgeBaseException(
                     "Invalid error knowledge base " + base + ": retry-examples.yml is missing");
         }
-        return new KnowledgeBase(topics, overlays,
-                read(examples, (document) -> document.bindValid(RetryExamples.class)), catalog);
+        return new KnowledgeBase(topics, overlays, read(examples, KnowledgeBaseLoader::retryTemplates), catalog);
     }
 
     private static ErrorTopic topic(YamlDocument document, String fileName, Map<String, String> owners) {
@@ -158,6 +161,21 @@ final class KnowledgeBaseLoader {
             return null;
         });
         return value;
+    }
+
+    private static RetryTemplates retryTemplates(YamlDocument document) {
+        RetryTemplates templates = document.bindValid(RetryTemplates.class);
+        document.checkTexts((path, text) -> {
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            while (placeholder.find()) {
+                if (!RETRY_PLACEHOLDERS.contains(placeholder.group())) {
+                    return "unknown placeholder '" + placeholder.group() + "' (expected one of "
+                            + sorted(RETRY_PLACEHOLDERS) + ")";
+                }
+            }
+            return null;
+        });
+        return templates;
     }
 
     private static <T> T read(Resource file, Function<YamlDocument, T> binder) {

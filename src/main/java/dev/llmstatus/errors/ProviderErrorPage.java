@@ -33,10 +33,12 @@ import dev.llmstatus.catalog.Provider;
  * @param retryAdviceHtml when and how retrying helps, rendered inline
  * @param faq questions and answers
  * @param specifics what is particular to this provider; empty lists and nulls when it has no overlay entry
+ * @param retryExamples complete retry code calling this provider's API (on the general page, a placeholder API)
  */
 public record ProviderErrorPage(String providerSlug, String providerName, ErrorTopic topic, String headline,
         String summary, String summaryHtml, String meaningHtml, List<String> signatures, List<String> causesHtml,
-        List<String> fixesHtml, String retryAdviceHtml, List<Faq> faq, Specifics specifics) {
+        List<String> fixesHtml, String retryAdviceHtml, List<Faq> faq, Specifics specifics,
+        RetryExamples retryExamples) {
 
     private static final String GENERAL_NAME = "the provider";
 
@@ -70,26 +72,28 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
         return this.topic.retry().helps();
     }
 
-    static ProviderErrorPage render(Provider provider, ErrorTopic topic, ProviderOverlay overlay, Markdown markdown) {
+    static ProviderErrorPage render(Provider provider, ErrorTopic topic, ProviderOverlay overlay, RetryExamples retry,
+            Markdown markdown) {
         String statusPage = provider.statusPage().exists()
                 ? "[" + provider.name() + "'s official status page](" + provider.statusPage().url() + ")" : null;
         List<String> own = (overlay != null)
                 ? overlay.topic(topic.slug()).map(ProviderTopic::signatures).orElse(List.of()) : List.of();
         return render(provider.slug(), provider.name(), provider.name() + ": ", topic, overlay, own,
-                (text) -> text.replace("{provider}", provider.name()), statusPage, markdown);
+                (text) -> text.replace("{provider}", provider.name()), statusPage, retry, markdown);
     }
 
     /**
      * The topic as no provider in particular says it, for pages about the error across providers:
      * {@code {provider}} reads "the provider" and the page has no provider slug and no specifics.
      */
-    static ProviderErrorPage renderGeneral(ErrorTopic topic, Collection<ProviderOverlay> overlays, Markdown markdown) {
+    static ProviderErrorPage renderGeneral(ErrorTopic topic, Collection<ProviderOverlay> overlays, RetryExamples retry,
+            Markdown markdown) {
         List<String> everyones = overlays.stream()
             .flatMap((overlay) -> overlay.topic(topic.slug()).stream())
             .flatMap((own) -> Stream.concat(own.codes().stream(), own.signatures().stream()))
             .toList();
         return render(null, GENERAL_NAME, "", topic, null, everyones, ProviderErrorPage::general,
-                GENERAL_NAME + "'s official status page", markdown);
+                GENERAL_NAME + "'s official status page", retry, markdown);
     }
 
     private static String general(String text) {
@@ -109,7 +113,7 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
      */
     private static ProviderErrorPage render(String slug, String name, String headlinePrefix, ErrorTopic topic,
             ProviderOverlay overlay, List<String> firstSignatures, UnaryOperator<String> named, String statusPage,
-            Markdown markdown) {
+            RetryExamples retry, Markdown markdown) {
         Predicate<String> shown = (text) -> statusPage != null || !text.contains(STATUS_PAGE);
         UnaryOperator<String> said = (text) -> named.apply(
                 (statusPage != null) ? text.replace(STATUS_PAGE, statusPage) : text);
@@ -130,7 +134,7 @@ public record ProviderErrorPage(String providerSlug, String providerName, ErrorT
                 markdown.inline(summary), markdown.block(named.apply(topic.meaning())),
                 merged(firstSignatures, topic.signatures()), inline(topic.causes(), shown, said, markdown),
                 inline(topic.fixes(), shown, said, markdown), markdown.inline(named.apply(topic.retry().advice())), faq,
-                specifics);
+                specifics, retry);
     }
 
     private static List<String> inline(List<String> items, Predicate<String> shown, UnaryOperator<String> said,

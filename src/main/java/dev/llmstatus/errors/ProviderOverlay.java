@@ -19,10 +19,11 @@ import dev.llmstatus.system.Distinct;
  * @param rateLimitHeaders the rate-limit headers it sends
  * @param identifiers strings that give the provider away in a pasted error (hosts, header prefixes, body shapes)
  * @param topics what is specific to it, by topic slug
+ * @param example how its retry examples call its API, or {@code null} when its API speaks none of the protocols
  */
 public record ProviderOverlay(@NotBlank String provider, String errorFormat,
         @Distinct List<@NotBlank String> rateLimitHeaders, @Distinct List<@NotBlank String> identifiers,
-        Map<String, @Valid ProviderTopic> topics) {
+        Map<String, @Valid ProviderTopic> topics, @Valid ApiExample example) {
 
     public ProviderOverlay {
         rateLimitHeaders = ErrorTopic.copy(rateLimitHeaders);

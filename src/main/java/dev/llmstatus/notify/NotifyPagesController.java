@@ -67,6 +67,10 @@ class NotifyPagesController {
         Subscription subscription = result.subscription();
         describe(subscription, model);
         model.addAttribute("secret", subscription.secret());
+        if (subscription.secret() != null) {
+            // Line-break opportunities, so 64 hex digits fit a phone; the copied text stays whole.
+            model.addAttribute("secretParts", List.of(subscription.secret().split("(?<=\\G.{16})")));
+        }
         model.addAttribute("manageUrl", this.messages.manageUrl(subscription));
         return "notify/subscribed";
     }
@@ -142,7 +146,7 @@ class NotifyPagesController {
             return subscription.target();
         }
         // Slack and Discord URLs carry their secret in the path: show only where it goes.
-        return "https://" + subscription.host() + "/…";
+        return java.net.URI.create(subscription.target()).getScheme() + "://" + subscription.host() + "/…";
     }
 
     private String providerName(String slug) {

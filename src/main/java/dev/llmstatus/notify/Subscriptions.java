@@ -78,10 +78,10 @@ class Subscriptions {
             .update();
     }
 
-    /** The active subscriptions to a provider (or to every provider), for the outbox. */
-    List<Recipient> recipients(String provider) {
+    /** The active subscriptions to a provider (or to every provider) limited to some of its components. */
+    List<Recipient> limitedRecipients(String provider) {
         return this.jdbc.sql("select id, channel, host, components from notify_subscription "
-                + "where status = 'ACTIVE' and provider in (?, '*')")
+                + "where status = 'ACTIVE' and provider in (?, '*') and components is not null")
             .param(provider)
             .query((rs, n) -> new Recipient(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3),
                     split(rs.getString(4))))
@@ -134,7 +134,7 @@ class Subscriptions {
 
         /** Whether a change to these components concerns this subscription. */
         boolean wants(List<String> changed) {
-            return this.components.isEmpty() || changed.isEmpty() || changed.stream().anyMatch(this.components::contains);
+            return changed.isEmpty() || changed.stream().anyMatch(this.components::contains);
         }
 
     }

@@ -1,5 +1,6 @@
 package dev.llmstatus.official;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,5 +11,11 @@ public interface OfficialHistory {
 
     /** The latest reading of each provider's official page (one per provider that has been read). */
     List<OfficialStatus> latestOfficial();
+
+    /** One provider's official incidents and maintenances that began in {@code [from, to)}, newest first. */
+    List<OfficialIncident> startedBetween(String provider, Instant from, Instant to);
+
+    /** When one provider's oldest kept official incident or maintenance began, or {@code null}. */
+    Instant firstStarted(String provider);
 
 }

@@ -16,6 +16,13 @@ interface OfficialIncidentRepository extends JpaRepository<OfficialIncidentEntit
             + "order by i.createdAt desc")
     List<OfficialIncidentEntity> findCurrent(Instant since);
 
+    @Query("select i from OfficialIncidentEntity i where i.provider = ?1 and i.createdAt >= ?2 and i.createdAt < ?3 "
+            + "order by i.createdAt desc")
+    List<OfficialIncidentEntity> findStarted(String provider, Instant from, Instant to);
+
+    @Query("select min(i.createdAt) from OfficialIncidentEntity i where i.provider = ?1")
+    Instant firstStarted(String provider);
+
     @Modifying
     @Query("delete from OfficialIncidentEntity i where i.createdAt < ?1 and i.resolvedAt is not null")
     int deleteResolvedBefore(Instant before);

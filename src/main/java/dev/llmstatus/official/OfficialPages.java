@@ -82,6 +82,9 @@ final class OfficialPages implements OfficialHistory {
     @Override
     public List<OfficialStatus> latestOfficial() {
         return this.readOnly.execute((status) -> {
+            // Readings first: a round committed between the two queries then adds incidents to a reading we already
+            // hold, never a reading without the incidents it was saved with.
+            List<OfficialStatusEntity> readings = this.statuses.findAll();
             Map<String, List<OfficialIncident>> incidents = new LinkedHashMap<>();
             Map<String, List<OfficialIncident>> maintenances = new LinkedHashMap<>();
             for (OfficialIncidentEntity row : this.incidents
@@ -91,12 +94,24 @@ final class OfficialPages implements OfficialHistory {
                     .computeIfAbsent(value.provider(), (key) -> new ArrayList<>())
                     .add(value);
             }
-            return this.statuses.findAll()
-                .stream()
+            return readings.stream()
                 .map((row) -> row.toStatus(incidents.getOrDefault(row.provider(), List.of()),
                         soonestFirst(maintenances.getOrDefault(row.provider(), List.of()))))
                 .toList();
         });
+    }
+
+    @Override
+    public List<OfficialIncident> startedBetween(String provider, Instant from, Instant to) {
+        return this.readOnly.execute((status) -> this.incidents.findStarted(provider, from, to)
+            .stream()
+            .map(OfficialIncidentEntity::toIncident)
+            .toList());
+    }
+
+    @Override
+    public Instant firstStarted(String provider) {
+        return this.readOnly.execute((status) -> this.incidents.firstStarted(provider));
     }
 
     private static List<OfficialIncident> soonestFirst(List<OfficialIncident> maintenances) {

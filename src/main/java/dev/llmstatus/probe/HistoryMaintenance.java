@@ -14,6 +14,8 @@ import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.llmstatus.system.BoundedDelete;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,9 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class HistoryMaintenance {
 
     private static final Logger logger = LoggerFactory.getLogger(HistoryMaintenance.class);
-
-    /** A safety stop: one prune run deletes at most this many batches per table. */
-    private static final int MAX_BATCHES = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -99,27 +98,15 @@ final class HistoryMaintenance {
     /** Deletes expired raw results and rollups; returns the rows deleted. */
     int prune() {
         Instant now = this.clock.instant();
-        int deleted = deleteInBatches("probe_result", "started_at", now.minus(this.properties.rawRetention()));
-        deleted += deleteInBatches("probe_rollup", "hour_start", now.minus(this.properties.rollupRetention()));
+        int deleted = BoundedDelete.before(this.jdbc, "probe_result", "started_at",
+                now.minus(this.properties.rawRetention()), this.properties.pruneBatchSize());
+        deleted += BoundedDelete.before(this.jdbc, "probe_rollup", "hour_start",
+                now.minus(this.properties.rollupRetention()), this.properties.pruneBatchSize());
         if (deleted > 0) {
             logger.info("Pruned {} expired history rows", deleted);
         }
         return deleted;
     }
 
-    private int deleteInBatches(String table, String column, Instant before) {
-        // Portable bounded delete: H2 and PostgreSQL both take a limited subquery where neither takes DELETE ... LIMIT.
-        String sql = "delete from " + table + " where id in (select id from " + table + " where " + column
-                + " < ? order by id fetch first " + this.properties.pruneBatchSize() + " rows only)";
-        int total = 0;
-        for (int i = 0; i < MAX_BATCHES; i++) {
-            int deleted = this.jdbc.update(sql, Timestamp.from(before));
-            total += deleted;
-            if (deleted < this.properties.pruneBatchSize()) {
-                break;
-            }
-        }
-        return total;
-    }
 
 }

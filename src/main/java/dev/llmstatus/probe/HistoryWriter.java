@@ -88,10 +88,6 @@ final class HistoryWriter {
         return written;
     }
 
-    int pending() {
-        return this.size.get();
-    }
-
     private List<ProbeResult> drain() {
         List<ProbeResult> batch = new ArrayList<>();
         ProbeResult next;

@@ -1,7 +1,9 @@
 package dev.llmstatus.probe;
 
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.ResponseInfo;
@@ -11,6 +13,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLSession;
@@ -55,12 +59,16 @@ final class HttpProbe implements Check {
         ProbeDefinition definition = (ProbeDefinition) checked;
         Instant startedAt = this.clock.instant();
         long start = System.nanoTime();
+        // Latency counts from when the request went out, not from when we started looking the host up: time spent
+        // in our own resolver and queues says nothing about the provider.
+        AtomicLong sentAt = new AtomicLong();
         CappedBody body = new CappedBody(BODY_LIMIT);
         AtomicReference<CompletableFuture<?>> exchange = new AtomicReference<>();
         CompletableFuture<HttpResponse<CappedBody.Bytes>> answer;
         try {
             HttpRequest request = request(definition);
             answer = this.resolver.resolve(definition.url().getHost()).thenCompose((ignored) -> {
+                sentAt.set(System.nanoTime());
                 CompletableFuture<HttpResponse<CappedBody.Bytes>> sent = this.client.sendAsync(request,
                         CappedBody.handler(body));
                 exchange.set(sent);
@@ -71,7 +79,7 @@ final class HttpProbe implements Check {
             answer = CompletableFuture.failedFuture(ex);
         }
         return answer.handle((response, failure) -> {
-            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            Duration latency = since(sentAt, start);
             if (failure != null) {
                 ResponseInfo info = body.info();
                 return ProbeClassifier.failure(provider, key, startedAt, latency,
@@ -91,10 +99,34 @@ final class HttpProbe implements Check {
                     sent.cancel(true);
                 }
                 ResponseInfo info = body.info();
-                return ProbeClassifier.failure(provider, key, startedAt,
-                        Duration.ofNanos(System.nanoTime() - start), (info != null) ? info.statusCode() : null,
-                        (info != null) ? contentType(info) : null, unwrap(ex));
+                return ProbeClassifier.failure(provider, key, startedAt, since(sentAt, start),
+                        (info != null) ? info.statusCode() : null, (info != null) ? contentType(info) : null,
+                        neverConnected(unwrap(ex), sentAt.get(), info));
             });
+    }
+
+    private static Duration since(AtomicLong sentAt, long start) {
+        long sent = sentAt.get();
+        return Duration.ofNanos(System.nanoTime() - ((sent != 0) ? sent : start));
+    }
+
+    /**
+     * A deadline that passed before the request could have connected is a failure to reach the provider, not a
+     * provider too slow to answer: still looking the name up is a DNS failure, and a request sent less than the
+     * connect timeout ago with no status line yet may still be connecting.
+     */
+    private Throwable neverConnected(Throwable failure, long sentAt, ResponseInfo info) {
+        if (!(failure instanceof TimeoutException) || info != null) {
+            return failure;
+        }
+        if (sentAt == 0) {
+            return new UnknownHostException("no address within the deadline");
+        }
+        Duration connectTimeout = this.client.connectTimeout().orElse(Duration.ZERO);
+        if (System.nanoTime() - sentAt < connectTimeout.toNanos()) {
+            return new HttpConnectTimeoutException("no connection within the deadline");
+        }
+        return failure;
     }
 
     /** The failure inside the {@link CompletionException}s that asynchronous stages wrap around it. */

@@ -11,9 +11,13 @@ interface ProbeResultRepository extends JpaRepository<ProbeResultEntity, Long> {
     @Query("select r from ProbeResultEntity r where r.startedAt >= ?1 order by r.startedAt, r.id")
     List<ProbeResultEntity> findStartedSince(Instant since);
 
-    /** Counts the results started since the instant: all of them, and those that failed at the network level. */
-    @Query("select count(r), coalesce(sum(case when r.errorClass in ?2 then 1 else 0 end), 0) "
-            + "from ProbeResultEntity r where r.startedAt >= ?1")
-    List<Object[]> countSince(Instant since, List<ErrorClass> network);
+    /**
+     * Per provider, counts the results started since the instant: all of them, and those that got no answer at all
+     * (a network-level failure, or a timeout before any status line).
+     */
+    @Query("select r.provider, count(r), coalesce(sum(case when r.errorClass in ?2 "
+            + "or (r.errorClass = ?3 and r.httpStatus is null) then 1 else 0 end), 0) "
+            + "from ProbeResultEntity r where r.startedAt >= ?1 group by r.provider")
+    List<Object[]> countUnansweredSince(Instant since, List<ErrorClass> network, ErrorClass timeout);
 
 }

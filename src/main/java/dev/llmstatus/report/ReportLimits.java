@@ -3,42 +3,49 @@ package dev.llmstatus.report;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The abuse limits, per reporter hash: one report per provider per {@code per-provider}, and {@code hourly-budget}
- * reports an hour across providers. Buckets live in bounded in-memory maps; each instance limits on its own, which
- * is enough to keep one person from swamping the counts.
+ * reports an hour across providers. On one instance the buckets live in bounded in-memory maps. With
+ * {@code shared-limits} they live in PostgreSQL (Bucket4j's select-for-update proxy on {@code report_limit_bucket}),
+ * so that instances behind one load balancer give a person one allowance between them.
  */
 @Component
 class ReportLimits {
+
+    /** Expired bucket rows deleted per statement. */
+    private static final int PRUNE_BATCH = 1000;
 
     private final ReportProperties properties;
 
     private final TimeMeter time;
 
-    private final Cache<String, Bucket> perProvider;
+    private final Buckets buckets;
 
-    private final Cache<String, Bucket> hourly;
-
-    ReportLimits(ReportProperties properties, Clock clock) {
+    ReportLimits(ReportProperties properties, Clock clock, ObjectProvider<DataSource> dataSource) {
         this.properties = properties;
         this.time = new ClockTime(clock);
-        this.perProvider = Caffeine.newBuilder()
-            .maximumSize(properties.maxTrackedClients())
-            .expireAfterAccess(properties.perProvider())
-            .build();
-        this.hourly = Caffeine.newBuilder()
-            .maximumSize(properties.maxTrackedClients())
-            .expireAfterAccess(Duration.ofHours(1))
-            .build();
+        this.buckets = properties.sharedLimits() ? new SharedBuckets(dataSource.getObject(), this.time)
+                : new LocalBuckets(properties);
     }
 
     /**
@@ -47,14 +54,14 @@ class ReportLimits {
      * @return {@code null} when allowed, otherwise how long to wait and why
      */
     Refusal acquire(String reporter, String provider) {
-        Bucket forProvider = this.perProvider.get(reporter + '/' + provider, (key) -> bucket(1,
-                this.properties.perProvider()));
+        Bucket forProvider = this.buckets.perProvider(reporter + '/' + provider,
+                () -> configuration(1, this.properties.perProvider()));
         ConsumptionProbe probe = forProvider.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             return new Refusal(false, wait(probe));
         }
-        Bucket budget = this.hourly.get(reporter, (key) -> bucket(this.properties.hourlyBudget(),
-                Duration.ofHours(1)));
+        Bucket budget = this.buckets.hourly(reporter,
+                () -> configuration(this.properties.hourlyBudget(), Duration.ofHours(1)));
         ConsumptionProbe hour = budget.tryConsumeAndReturnRemaining(1);
         if (!hour.isConsumed()) {
             forProvider.addTokens(1);
@@ -65,20 +72,23 @@ class ReportLimits {
 
     /** Gives back what {@link #acquire} took, when the report could not be stored after all. */
     void release(String reporter, String provider) {
-        Bucket forProvider = this.perProvider.getIfPresent(reporter + '/' + provider);
-        if (forProvider != null) {
-            forProvider.addTokens(1);
-        }
-        Bucket budget = this.hourly.getIfPresent(reporter);
-        if (budget != null) {
-            budget.addTokens(1);
+        this.buckets.perProvider(reporter + '/' + provider, () -> configuration(1, this.properties.perProvider()))
+            .addTokens(1);
+        this.buckets.hourly(reporter, () -> configuration(this.properties.hourlyBudget(), Duration.ofHours(1)))
+            .addTokens(1);
+    }
+
+    /** Deletes shared buckets that have refilled completely: they hold nothing a new bucket would not. */
+    @Scheduled(fixedDelayString = "${llmstatus.reports.prune-interval:1h}", initialDelayString = "1m")
+    void pruneSharedBuckets() {
+        if (this.buckets instanceof SharedBuckets shared) {
+            shared.prune();
         }
     }
 
-    private Bucket bucket(int capacity, Duration period) {
-        return Bucket.builder()
+    private static BucketConfiguration configuration(int capacity, Duration period) {
+        return BucketConfiguration.builder()
             .addLimit((limit) -> limit.capacity(capacity).refillGreedy(capacity, period))
-            .withCustomTimePrecision(this.time)
             .build();
     }
 
@@ -94,6 +104,88 @@ class ReportLimits {
      * @param retryAfter how long until the next report would be accepted
      */
     record Refusal(boolean hourly, Duration retryAfter) {
+    }
+
+    /** Where the buckets live. */
+    private sealed interface Buckets permits LocalBuckets, SharedBuckets {
+
+        Bucket perProvider(String key, Supplier<BucketConfiguration> configuration);
+
+        Bucket hourly(String key, Supplier<BucketConfiguration> configuration);
+
+    }
+
+    /** In this instance's memory, the least recently seen visitors dropped first. */
+    private final class LocalBuckets implements Buckets {
+
+        private final Cache<String, Bucket> perProvider;
+
+        private final Cache<String, Bucket> hourly;
+
+        LocalBuckets(ReportProperties properties) {
+            this.perProvider = Caffeine.newBuilder()
+                .maximumSize(properties.maxTrackedClients())
+                .expireAfterAccess(properties.perProvider())
+                .build();
+            this.hourly = Caffeine.newBuilder()
+                .maximumSize(properties.maxTrackedClients())
+                .expireAfterAccess(Duration.ofHours(1))
+                .build();
+        }
+
+        @Override
+        public Bucket perProvider(String key, Supplier<BucketConfiguration> configuration) {
+            return this.perProvider.get(key, (k) -> local(configuration.get()));
+        }
+
+        @Override
+        public Bucket hourly(String key, Supplier<BucketConfiguration> configuration) {
+            return this.hourly.get(key, (k) -> local(configuration.get()));
+        }
+
+        private Bucket local(BucketConfiguration configuration) {
+            var builder = Bucket.builder().withCustomTimePrecision(ReportLimits.this.time);
+            for (Bandwidth limit : configuration.getBandwidths()) {
+                builder.addLimit(limit);
+            }
+            return builder.build();
+        }
+
+    }
+
+    /** In PostgreSQL, one row per bucket, locked with SELECT ... FOR UPDATE while a report takes its token. */
+    private static final class SharedBuckets implements Buckets {
+
+        private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+
+        SharedBuckets(DataSource dataSource, TimeMeter time) {
+            this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("report_limit_bucket")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
+                .clientClock(time)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
+                .build();
+        }
+
+        @Override
+        public Bucket perProvider(String key, Supplier<BucketConfiguration> configuration) {
+            return this.proxies.builder().build("p:" + key, configuration);
+        }
+
+        @Override
+        public Bucket hourly(String key, Supplier<BucketConfiguration> configuration) {
+            return this.proxies.builder().build("h:" + key, configuration);
+        }
+
+        void prune() {
+            while (this.proxies.removeExpired(PRUNE_BATCH) == PRUNE_BATCH) {
+                // Keep going while whole batches come back.
+            }
+        }
+
     }
 
     /** Bucket4j's time from the application clock, so that tests can move it. */

@@ -2,10 +2,11 @@ package dev.llmstatus.report;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.llmstatus.system.BoundedDelete;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,17 +51,8 @@ class ReportRetention {
 
     /** Deletes every report created before {@code cutoff}; returns how many. */
     int pruneBefore(Instant cutoff) {
-        int total = 0;
-        int batch = this.properties.pruneBatchSize();
-        int deleted;
-        do {
-            deleted = this.jdbc.update("delete from community_report where id in "
-                    + "(select id from community_report where created_at < ? order by id limit ?)",
-                    cutoff.atOffset(ZoneOffset.UTC), batch);
-            total += deleted;
-        }
-        while (deleted == batch);
-        return total;
+        return BoundedDelete.before(this.jdbc, "community_report", "created_at", cutoff,
+                this.properties.pruneBatchSize());
     }
 
 }

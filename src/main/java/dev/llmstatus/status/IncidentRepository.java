@@ -18,4 +18,15 @@ interface IncidentRepository extends JpaRepository<Incident, Long> {
 
     List<Incident> findByResolvedAtIsNull();
 
+    /** One provider's incidents that started in {@code [from, to)}, newest first, with their timelines. */
+    @EntityGraph(attributePaths = "updates")
+    @Query("select distinct i from Incident i where i.provider = :provider and i.startedAt >= :from "
+            + "and i.startedAt < :to order by i.startedAt desc")
+    List<Incident> findStarted(@Param("provider") String provider, @Param("from") Instant from,
+            @Param("to") Instant to);
+
+    /** When one provider's first recorded incident started, or {@code null}. */
+    @Query("select min(i.startedAt) from Incident i where i.provider = :provider")
+    Instant firstStarted(@Param("provider") String provider);
+
 }

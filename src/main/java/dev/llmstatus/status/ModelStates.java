@@ -103,7 +103,7 @@ final class ModelStates {
         ModelResult last = results.get(results.size() - 1);
         if (last.startedAt().isBefore(now.minus(model.interval().multipliedBy(properties.staleAfterIntervals())))) {
             return new Verdict(Status.UNKNOWN,
-                    paused ? pausedReason : "no fresh data: last check " + TimeWords.ago(last.startedAt(), now), null);
+                    paused ? pausedReason : "no fresh data: last check at " + TimeWords.clock(last.startedAt()), null);
         }
         if (last.outcome().impact() == ModelOutcome.Impact.OURS) {
             return new Verdict(Status.UNKNOWN, ours(last) + "; this says nothing about " + model.provider(), null);

@@ -1,5 +1,6 @@
 package dev.llmstatus.status;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,6 +22,13 @@ public enum Status {
 
     UNKNOWN(-1, "Unknown", "unknown");
 
+    /**
+     * The order lists show levels in: worst first, then maintenance, then unknown (a level we cannot tell is shown
+     * before the healthy ones, never hidden among them), operational last.
+     */
+    private static final List<Status> WORST_FIRST = List.of(MAJOR_OUTAGE, PARTIAL_OUTAGE, DEGRADED, MAINTENANCE,
+            UNKNOWN, OPERATIONAL);
+
     private final int severity;
 
     private final String label;
@@ -31,6 +39,16 @@ public enum Status {
         this.severity = severity;
         this.label = label;
         this.indicator = indicator;
+    }
+
+    /** Every level in the order lists show them: see {@link #worstFirstRank()}. */
+    public static List<Status> worstFirst() {
+        return WORST_FIRST;
+    }
+
+    /** The position in {@link #worstFirst()}: 0 for a major outage, the highest for operational. */
+    public int worstFirstRank() {
+        return WORST_FIRST.indexOf(this);
     }
 
     /** Higher is worse; {@code -1} for {@link #UNKNOWN}. */

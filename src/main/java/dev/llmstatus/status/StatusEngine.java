@@ -113,9 +113,11 @@ public class StatusEngine {
 
     StatusEngine(Catalog catalog, ProbeHistory history, OfficialHistory officialHistory, IncidentTracker tracker,
             IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties,
-            ApplicationEventPublisher events, ModelHistory modelHistory, ModelKeys modelKeys,
-            ModelProperties modelProperties, ErrorLookup errorLookup, KnowledgeBase knowledgeBase) {
+            ModelHistory modelHistory, ModelKeys modelKeys,
+            ModelProperties modelProperties, ErrorLookup errorLookup, KnowledgeBase knowledgeBase,
+            ApplicationEventPublisher events) {
         this.catalog = catalog;
+        this.events = events;
         this.history = history;
         this.officialHistory = officialHistory;
         this.tracker = tracker;
@@ -123,7 +125,6 @@ public class StatusEngine {
         this.reports = reports;
         this.clock = clock;
         this.properties = properties;
-        this.events = events;
         this.modelHistory = modelHistory;
         this.modelKeys = modelKeys;
         this.modelProperties = modelProperties;

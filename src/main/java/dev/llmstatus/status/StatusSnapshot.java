@@ -43,7 +43,9 @@ public final class StatusSnapshot {
         this.providers = List.copyOf(providers);
         this.bySlug = this.providers.stream()
             .collect(Collectors.toMap(ProviderState::slug, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        this.problemsFirst = this.providers.stream().sorted(Comparator.comparingInt(StatusSnapshot::rank)).toList();
+        this.problemsFirst = this.providers.stream()
+            .sorted(Comparator.comparingInt((ProviderState state) -> state.level().worstFirstRank()))
+            .toList();
         Map<Status, Long> tally = new EnumMap<>(Status.class);
         for (Status status : Status.values()) {
             tally.put(status, 0L);
@@ -55,18 +57,6 @@ public final class StatusSnapshot {
             .filter(Objects::nonNull)
             .max(Comparator.naturalOrder())
             .orElse(null);
-    }
-
-    /** Worst first; unknown after the problems and before the operational ones. Catalog order within a level. */
-    private static int rank(ProviderState state) {
-        return switch (state.level()) {
-            case MAJOR_OUTAGE -> 0;
-            case PARTIAL_OUTAGE -> 1;
-            case DEGRADED -> 2;
-            case MAINTENANCE -> 3;
-            case UNKNOWN -> 4;
-            case OPERATIONAL -> 5;
-        };
     }
 
     public long version() {
@@ -85,6 +75,7 @@ public final class StatusSnapshot {
         return this.providers;
     }
 
+    /** Worst first (see {@link Status#worstFirst()}); catalog order within a level. */
     public List<ProviderState> problemsFirst() {
         return this.problemsFirst;
     }

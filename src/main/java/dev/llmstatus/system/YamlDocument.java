@@ -243,9 +243,11 @@ public final class YamlDocument {
         if (value instanceof Duration duration) {
             return "'" + text(duration) + "' " + violation.getMessage();
         }
-        boolean scalar = value instanceof CharSequence || value instanceof Number || value instanceof URI
+        // a value is quoted only when it fits on the one line the problem is reported on
+        boolean quoted = (value instanceof CharSequence text && text.length() <= 120 && text.chars()
+            .noneMatch((c) -> c == '\n' || c == '\r')) || value instanceof Number || value instanceof URI
                 || value instanceof Enum<?>;
-        return scalar ? "'" + value + "' " + violation.getMessage() : violation.getMessage();
+        return quoted ? "'" + value + "' " + violation.getMessage() : violation.getMessage();
     }
 
     /** Whether the violated constraint asks for a value at all; "missing" says more than what a value must be. */

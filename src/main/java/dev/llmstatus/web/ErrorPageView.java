@@ -85,7 +85,7 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
                 topic.title() + " (" + topic.code() + ")", !topic.probeOutcomes().isEmpty(), offline, sightings,
                 checked, state.level(), state.reason(), state.ongoingIncidents().stream().map(IncidentView::title)
                     .toList(),
-                reportsOfThisKind(state, topic), reportKind(topic)));
+                reportsOfThisKind(state, topic), reportKind(topic), state.provider().statusPage().url() != null));
         return new ErrorPageView(page, state, checks, withModelChecks(verdict, topic, state, offline, now));
     }
 
@@ -107,7 +107,7 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
                     || error.outcome().impact() == ModelOutcome.Impact.OURS) {
                 continue;
             }
-            seen.add(model.id() + ": " + error.detail() + ", " + TimeWords.ago(error.startedAt(), now));
+            seen.add(model.id() + ": " + error.detail() + ", at " + TimeWords.clock(error.startedAt()));
             if (failing == null && model.level().problem() && error.equals(model.last())) {
                 failing = model;
             }
@@ -119,7 +119,7 @@ record ErrorPageView(ProviderErrorPage page, ProviderState state, List<Check> ch
         if (failing != null && verdict.call() != ErrorVerdict.Call.PROVIDER_WIDE) {
             ModelResult error = failing.lastError();
             return new ErrorVerdict(ErrorVerdict.Call.PROVIDER_WIDE, "Our model check got this error from "
-                    + failing.id() + " " + TimeWords.ago(error.startedAt(), now) + " (" + error.detail()
+                    + failing.id() + " at " + TimeWords.clock(error.startedAt()) + " (" + error.detail()
                     + ") with a valid request and a working key, and the model is "
                     + failing.level().label().toLowerCase(Locale.ROOT) + ". It is not just you.", evidence);
         }

@@ -62,7 +62,7 @@ class ErrorPagesController {
         model.addObject("page", page);
         model.addObject("view", view);
         model.addObject("faq", faq);
-        model.addObject("retry", this.knowledgeBase.retryExamples());
+        model.addObject("retry", page.retryExamples());
         // The report form comes filled in with this error's kind and code.
         model.addObject("reportForm", new ReportForm(page.topic().reportType(), null, page.code(), null, null));
         model.addObject("reportErrors", Map.of());
@@ -143,7 +143,7 @@ class ErrorPagesController {
         model.addObject("views", views);
         model.addObject("seen", views.stream().filter(ErrorPageView::seenNow).count());
         model.addObject("faq", faq);
-        model.addObject("retry", this.knowledgeBase.retryExamples());
+        model.addObject("retry", general.retryExamples());
         model.addObject("meta", new PageMeta(general.code() + " " + general.title()
                 + " in LLM APIs: what it means and who returns it now | LLM Status",
                 general.summary() + " How " + views.size() + " LLM APIs send it, and which of them our probes see it "

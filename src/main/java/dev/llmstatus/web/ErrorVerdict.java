@@ -77,10 +77,11 @@ record ErrorVerdict(Call call, String sentence, List<Evidence> evidence) {
      * @param ongoingIncidents titles of its ongoing incidents
      * @param reports people who reported this kind of problem for the provider in the last hour
      * @param reportKind the kind of problem in words ("rate limits")
+     * @param officialPage whether the provider has an official status page to send people to
      */
     record Signals(String provider, String error, boolean observable, boolean monitorOffline, List<String> sightings,
             List<String> checked, Status level, String reason, List<String> ongoingIncidents, long reports,
-            String reportKind) {
+            String reportKind, boolean officialPage) {
 
         Signals {
             sightings = List.copyOf(sightings);
@@ -104,7 +105,9 @@ record ErrorVerdict(Call call, String sentence, List<Evidence> evidence) {
         String name = s.provider();
         if (s.monitorOffline()) {
             return new ErrorVerdict(Call.NOT_ENOUGH_SIGNAL, "Our monitor is offline, so we cannot see " + name
-                    + " right now. Check the official status page, or retry later.", evidence);
+                    + " right now. " + (s.officialPage() ? "Check " + name + "'s official status page, or retry later."
+                            : "Retry later, or send one request by hand to see what " + name + " answers."),
+                    evidence);
         }
         if (!s.sightings().isEmpty()) {
             return new ErrorVerdict(Call.PROVIDER_WIDE, "Our own checks, which " + CheckKind.FRONT_DOOR.sends()

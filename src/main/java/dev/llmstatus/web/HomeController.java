@@ -20,9 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomeController {
 
-    private static final List<Status> LEVELS_WORST_FIRST = List.of(Status.MAJOR_OUTAGE, Status.PARTIAL_OUTAGE,
-            Status.DEGRADED, Status.MAINTENANCE, Status.UNKNOWN, Status.OPERATIONAL);
-
     /** Longer searches match nothing anyway; the cap keeps a pasted essay from being echoed back. */
     private static final int MAX_QUERY = 60;
 
@@ -53,7 +50,7 @@ class HomeController {
         StatusSnapshot snapshot = this.engine.current();
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("now", snapshot.builtAt());
-        model.addAttribute("levels", LEVELS_WORST_FIRST);
+        model.addAttribute("levels", Status.worstFirst());
         List<ProviderState> providers = snapshot.problemsFirst();
         if (!q.isEmpty()) {
             String needle = q.toLowerCase(Locale.ROOT);

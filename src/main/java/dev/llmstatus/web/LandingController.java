@@ -2,6 +2,7 @@ package dev.llmstatus.web;
 
 import java.util.List;
 
+import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
@@ -24,10 +25,13 @@ class LandingController {
 
     private final StatusEngine engine;
 
+    private final Catalog catalog;
+
     private final StatusProperties properties;
 
-    LandingController(StatusEngine engine, StatusProperties properties) {
+    LandingController(StatusEngine engine, Catalog catalog, StatusProperties properties) {
         this.engine = engine;
+        this.catalog = catalog;
         this.properties = properties;
     }
 
@@ -38,7 +42,9 @@ class LandingController {
         ProviderState state = snapshot.provider(slug).orElse(null);
         if (state == null) {
             // "/is-claude-down": the name people search for, answered by the provider's own page.
-            Provider known = Suggestions.exact(slug, snapshot.providers().stream().map(ProviderState::provider).toList())
+            // Hyphens stand for spaces in a URL ("/is-open-ai-down"); punctuation-blind matching catches the rest.
+            Provider known = this.catalog.findByNameOrAlias(slug.replace('-', ' '))
+                .or(() -> Suggestions.exact(slug, this.catalog.providers()))
                 .orElseThrow(() -> new ProviderNotFoundException(slug));
             RedirectView redirect = new RedirectView(Links.isDown(known.slug()));
             redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);

@@ -55,8 +55,10 @@ final class ProviderFaq {
                     + "reports from other developers.";
         }
         String url = provider.statusPage().url().toString();
-        if (provider.statusPage().kind() == StatusPageKind.NONE) {
-            return "Yes, at " + url + ", but it offers nothing we can read automatically, so this page relies on "
+        if (!provider.statusPage().readable()) {
+            String platform = (provider.statusPage().kind() == StatusPageKind.NONE) ? ""
+                    : " (it runs on " + provider.statusPage().kind().platform() + ")";
+            return "Yes, at " + url + platform + ", but we do not read it automatically, so this page relies on "
                     + "our own probes. Open it for the provider's own words on an incident.";
         }
         return "Yes, at " + url + ". We read it every few minutes and show its level and incidents beside our own "

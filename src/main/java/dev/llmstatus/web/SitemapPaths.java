@@ -30,6 +30,7 @@ class SitemapPaths {
         for (ProviderErrorPage page : this.knowledgeBase.pagesFor(state.slug())) {
             paths.add(Links.error(state.slug(), page.slug()));
         }
+        paths.add("/status/" + state.slug() + "/history");
         IncidentController.all(state).forEach((incident) -> paths.add(IncidentController.path(state.slug(),
                 incident.id())));
         state.models().stream().filter(ModelState::configured)

@@ -22,6 +22,7 @@ final class Suggestions {
         List<String> names = new ArrayList<>();
         names.add(provider.slug());
         names.add(provider.name().toLowerCase(Locale.ROOT));
+        provider.aliases().forEach((alias) -> names.add(alias.toLowerCase(Locale.ROOT)));
         return names;
     }
 

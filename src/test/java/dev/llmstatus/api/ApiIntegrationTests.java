@@ -206,7 +206,7 @@ class ApiIntegrationTests extends ScriptedSiteTests {
             assertJsonError(get("/api", accept), 404, "not_found");
             assertJsonError(get("/api/v1/providers/stepfun/nope.json", accept), 404, "not_found");
         }
-        HttpResponse<String> post = this.http.send(request("/api/v1/summary.json", "text/html")
+        HttpResponse<String> post = http().send(request("/api/v1/summary.json", "text/html")
             .POST(HttpRequest.BodyPublishers.ofString("{}"))
             .build(), HttpResponse.BodyHandlers.ofString());
         assertJsonError(post, 405, "method_not_allowed");

@@ -81,13 +81,34 @@ class KnowledgeBaseLoaderTests {
                 httpStatus: 529
                 codes: ["overloaded_error"]
                 notes: "Not your quota, {provider} says."
+            example:
+              protocol: anthropic-messages
+              path: /messages
+              model: claude-test
+              keyVariable: ANTHROPIC_API_KEY
             """;
 
     private static final String EXAMPLES = """
-            java: |
-              class Retry {}
-            python: |
-              def retry(): pass
+            java:
+              code: |
+                class Retry {
+                {request}
+                }
+              requests:
+                openai-chat: |
+                  post("{url}", "{keyHeader}", "{keyPrefix}" + env("{keyVariable}"), "{model}");
+                anthropic-messages: |
+                  post("{url}", "{keyHeader}", env("{keyVariable}"), "{model}", "anthropic-version");
+                gemini-generate: |
+                  post("{url}", "{keyHeader}", env("{keyVariable}"));
+            python:
+              code: |
+                def retry():
+                {request}
+              requests:
+                openai-chat: '    post("{url}")'
+                anthropic-messages: '    post("{url}")'
+                gemini-generate: '    post("{url}")'
             """;
 
     private static final Map<String, String> FILES = Map.of("topics/429-rate-limit-exceeded.yml", RATE_LIMIT,
@@ -112,7 +133,14 @@ class KnowledgeBaseLoaderTests {
         assertThat(knowledgeBase.pagesFor("anthropic")).hasSize(2);
         assertThat(knowledgeBase.pagesFor("stepfun")).extracting(ProviderErrorPage::slug)
             .containsExactly("429-rate-limit-exceeded");
-        assertThat(knowledgeBase.retryExamples().javascript()).isNull();
+        assertThat(knowledgeBase.page("anthropic", "529").orElseThrow().retryExamples()).satisfies((retry) -> {
+            assertThat(retry.java()).isEqualTo("class Retry {\n"
+                    + "post(\"https://api.anthropic.com/v1/messages\", \"x-api-key\", env(\"ANTHROPIC_API_KEY\"), "
+                    + "\"claude-test\", \"anthropic-version\");\n}\n");
+            assertThat(retry.javascript()).isNull();
+        });
+        assertThat(knowledgeBase.page("stepfun", "429").orElseThrow().retryExamples().java())
+            .contains("post(\"https://api.example.com/v1/chat/completions\", \"Authorization\", \"Bearer \" + env(\"API_KEY\"), \"MODEL_NAME\")");
         ProviderErrorPage page = knowledgeBase.page("anthropic", "529").orElseThrow();
         assertThat(page.specifics().notesHtml()).isEqualTo("<p>Not your quota, Anthropic says.</p>");
         assertThat(page.specifics().errorFormatHtml()).isEqualTo("JSON <code>{&quot;type&quot;:&quot;error&quot;}</code>");
@@ -154,13 +182,18 @@ class KnowledgeBaseLoaderTests {
             empty causes          | topics/529-overloaded.yml          | 'causes: ["Load."]'         | 'causes: []'                 | causes: missing or empty list
             duplicate signature   | topics/529-overloaded.yml          | '["overloaded_error"]'      | '["Overloaded_error", "overloaded_error"]' | signatures: duplicate entry 'overloaded_error'
             duplicate key         | topics/529-overloaded.yml          | 'title: Overloaded'         | 'title: Overloaded\\ntitle: Busy' | topics/529-overloaded.yml]: is not valid YAML: Duplicate Object property "title"
+            retry placeholder     | retry-examples.yml                 | '"{model}");'               | '"{modell}");'               | retry-examples.yml]: java.requests.openai-chat: unknown placeholder '{modell}'
+            no request line       | retry-examples.yml                 | '    {request}\n    }'      | '    {request} here\n    }'  | retry-examples.yml]: java.code: must have a line {request}
+            example protocol      | providers/anthropic.yml            | 'protocol: anthropic-messages' | 'protocol: anthropic'     | providers/anthropic.yml]: example.protocol: 'anthropic' is not one of openai-chat, anthropic-messages, gemini-generate
+            example key variable  | providers/anthropic.yml            | 'keyVariable: ANTHROPIC_API_KEY' | 'keyVariable: $KEY'     | example.keyVariable: '$KEY' is not an environment variable name
             overlay topic unused  | providers/anthropic.yml            | '  529-overloaded:'         | '  429-rate-limit-exceeded:' | appliesTo: 'overlay' but no provider overlay lists '529-overloaded'
             """)
     void badFileFailsWithOneLineNamingFileAndField(String name, String file, String from, String to, String expected)
             throws IOException {
         String original = FILES.get(file);
-        assertThat(original).as("fixture contains %s", from).contains(from);
-        write(file, original.replace(from, to.replace("\\n", "\n")));
+        String source = from.replace("\\n", "\n");
+        assertThat(original).as("fixture contains %s", from).contains(source);
+        write(file, original.replace(source, to.replace("\\n", "\n")));
         assertThatExceptionOfType(KnowledgeBaseException.class).isThrownBy(this::load)
             .satisfies((ex) -> assertThat(ex.getMessage()).contains(expected).doesNotContain("\n"));
     }

@@ -191,8 +191,9 @@ class KnowledgeBaseTests {
     }
 
     @Test
-    void providerWithoutOverlayGetsTheGenericPages() {
-        assertThat(knowledgeBase.overlay("meta-llama")).isEmpty();
+    void providerWithoutOverlayTopicsGetsTheGenericPages() {
+        assertThat(knowledgeBase.overlay("meta-llama")).hasValueSatisfying((overlay) -> assertThat(overlay.topics())
+            .isEmpty());
         ProviderErrorPage page = knowledgeBase.page("meta-llama", "500").orElseThrow();
         assertThat(page.specifics().present()).isFalse();
         assertThat(page.specifics().errorFormatHtml()).isNull();
@@ -201,12 +202,48 @@ class KnowledgeBaseTests {
 
     @Test
     void retryExamplesAreCompleteForJavaAndPython() {
-        RetryExamples examples = knowledgeBase.retryExamples();
+        RetryExamples examples = knowledgeBase.page("openai", "429").orElseThrow().retryExamples();
         assertThat(examples.java()).contains("java.net.http.HttpClient", "retry-after-ms", "RFC_1123_DATE_TIME",
                 "insufficient_quota", "ThreadLocalRandom");
         assertThat(examples.python()).contains("import httpx", "retry-after-ms", "parsedate_to_datetime",
                 "insufficient_quota", "random.uniform");
         assertThat(examples.javascript()).contains("retry-after-ms", "Date.parse");
+    }
+
+    @Test
+    void retryExamplesOnAProvidersPageCallThatProvider() {
+        RetryExamples stepfun = knowledgeBase.page("stepfun", "429").orElseThrow().retryExamples();
+        assertThat(List.of(stepfun.java(), stepfun.python(), stepfun.javascript())).allSatisfy((code) -> assertThat(code)
+            .contains("https://api.stepfun.com/v1/chat/completions", "STEPFUN_API_KEY", "step-1-8k", "Bearer ")
+            .doesNotContainIgnoringCase("openai")
+            .doesNotContainPattern("\\{(request|url|model|keyVariable|keyHeader|keyPrefix)}"));
+        assertThat(stepfun.java()).contains(".header(\"Authorization\", \"Bearer \" + System.getenv(\"STEPFUN_API_KEY\"))");
+        RetryExamples anthropic = knowledgeBase.page("anthropic", "529").orElseThrow().retryExamples();
+        assertThat(anthropic.python()).contains("\"https://api.anthropic.com/v1/messages\"",
+                "headers={\"x-api-key\": os.environ[\"ANTHROPIC_API_KEY\"], \"anthropic-version\": \"2023-06-01\"}",
+                "\"max_tokens\": 256");
+        RetryExamples gemini = knowledgeBase.page("google-gemini", "429").orElseThrow().retryExamples();
+        assertThat(gemini.javascript()).contains(
+                "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent",
+                "\"x-goog-api-key\": process.env.GEMINI_API_KEY", "contents: [{ parts: [{ text: \"Hello\" }] }]");
+        RetryExamples azure = knowledgeBase.page("azure-openai", "429").orElseThrow().retryExamples();
+        assertThat(azure.java()).contains(".header(\"api-key\", System.getenv(\"AZURE_OPENAI_API_KEY\"))");
+        RetryExamples general = knowledgeBase.generalPage("429").orElseThrow().retryExamples();
+        assertThat(general.python()).contains("https://api.example.com/v1/chat/completions", "MODEL_NAME", "API_KEY");
+    }
+
+    @Test
+    void everyProviderWhoseApiSpeaksAProtocolHasAnExampleOnItsOwnBaseUrl() {
+        // Replicate's predictions API is none of the three protocols: its pages show the placeholder API
+        assertThat(catalog.providers()).filteredOn((provider) -> !provider.slug().equals("replicate"))
+            .allSatisfy((provider) -> {
+                ApiExample example = knowledgeBase.overlay(provider.slug()).orElseThrow().example();
+                assertThat(example).as(provider.slug()).isNotNull();
+                assertThat(knowledgeBase.pagesFor(provider.slug()).get(0).retryExamples().python())
+                    .contains("\"" + provider.apiBaseUrl() + example.path() + "\"", example.keyVariable());
+            });
+        assertThat(knowledgeBase.page("replicate", "429").orElseThrow().retryExamples().java())
+            .contains("https://api.example.com/v1/chat/completions").doesNotContain("api.replicate.com");
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")

@@ -89,6 +89,11 @@ final class WebhookReceiver implements AutoCloseable {
         return (count != null) ? count.get() : 0;
     }
 
+    /** How many requests were answered so far. */
+    int count() {
+        return this.received.size();
+    }
+
     List<Received> received() {
         return new ArrayList<>(this.received);
     }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -138,6 +140,35 @@ class HttpProbeTests {
         assertThat(result.errorClass()).as(result.detail()).isEqualTo(ErrorClass.CONNECT);
         assertThat(result.detail()).isEqualTo("connection refused");
         assertThat(result.networkFailure()).isTrue();
+    }
+
+    @Test
+    void aResolverThatStallsPastTheDeadlineIsANetworkFailureNotASlowProvider() {
+        HttpProbe stalled = new HttpProbe(ProbeConfiguration.Probing.httpClient(executors, Duration.ofSeconds(1)),
+                new HostResolver((lookup) -> {
+                    // a resolver whose lookups never come back
+                }, Duration.ofSeconds(30)),
+                ProbeTestSupport.properties(Map.of()), Clock.systemUTC());
+        ProbeResult result = stalled.run("sim", "api", ProbeTestSupport
+            .component("api", URI.create("http://stalled.example/v1/models"), Set.of(401), THRESHOLD, TIMEOUT)
+            .probe()).join();
+        assertThat(result.errorClass()).isEqualTo(ErrorClass.DNS);
+        assertThat(result.networkFailure()).as("never connected, so it reached nothing").isTrue();
+    }
+
+    @Test
+    void latencyCountsFromWhenTheRequestWentOutNotFromASlowLookup() {
+        simulator.set("/slow-lookup", Behaviour.status(401));
+        HttpProbe slowLookup = new HttpProbe(ProbeConfiguration.Probing.httpClient(executors, Duration.ofSeconds(1)),
+                new HostResolver(CompletableFuture.delayedExecutor(THRESHOLD.toMillis() + 400, TimeUnit.MILLISECONDS,
+                        executors.dns()), Duration.ofSeconds(2)),
+                ProbeTestSupport.properties(Map.of()), Clock.systemUTC());
+        URI url = URI.create("http://localhost:" + simulator.uri("/").getPort() + "/slow-lookup");
+        ProbeResult result = slowLookup
+            .run("sim", "api", ProbeTestSupport.component("api", url, Set.of(401), THRESHOLD, TIMEOUT).probe())
+            .join();
+        assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.UP);
+        assertThat(result.latency()).isLessThan(THRESHOLD);
     }
 
     @Test

@@ -1,9 +1,5 @@
 package dev.llmstatus.probe;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +18,7 @@ import dev.llmstatus.official.OfficialLevel;
 import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
 import dev.llmstatus.status.Status;
+import dev.llmstatus.support.LocalHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -179,15 +176,7 @@ class ProbingIntegrationTests {
     }
 
     private String prometheus() {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/prometheus"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return response.body();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
+        return LocalHttp.at(this.port).send(LocalHttp.at(this.port).request("/actuator/prometheus").build()).body();
     }
 
     static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) {

@@ -3,9 +3,13 @@ package dev.llmstatus.report;
 import java.time.Duration;
 import java.time.Instant;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import dev.llmstatus.support.MutableClock;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +17,8 @@ class ReportLimitsTests {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
 
-    private final ReportLimits limits = new ReportLimits(ReportProperties.defaults(), this.clock);
+    private final ReportLimits limits = new ReportLimits(ReportProperties.defaults(), this.clock,
+            new StaticListableBeanFactory().getBeanProvider(DataSource.class));
 
     @Test
     void onePersonMayReportAProviderOncePerTenMinutes() {

@@ -72,7 +72,7 @@ class StatusRulesTests {
                 StatusProperties.defaults());
         assertThat(verdict.level()).isEqualTo(expected);
         if (expected == Status.UNKNOWN) {
-            assertThat(verdict.reason()).startsWith("no fresh data: last check");
+            assertThat(verdict.reason()).startsWith("no fresh data since");
             assertThat(verdict.decidedBy()).isEqualTo(Signal.MONITOR);
         }
     }

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import dev.llmstatus.official.OfficialHistory;
+import dev.llmstatus.official.OfficialIncident;
 import dev.llmstatus.official.OfficialStatus;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
@@ -69,6 +71,24 @@ public final class InMemoryProbeHistory implements ProbeHistory, OfficialHistory
     @Override
     public synchronized List<OfficialStatus> latestOfficial() {
         return new ArrayList<>(this.official.values());
+    }
+
+    @Override
+    public synchronized List<OfficialIncident> startedBetween(String provider, Instant from, Instant to) {
+        return officialIncidents(provider).filter((i) -> !i.createdAt().isBefore(from) && i.createdAt().isBefore(to))
+            .sorted(Comparator.comparing(OfficialIncident::createdAt).reversed())
+            .toList();
+    }
+
+    @Override
+    public synchronized Instant firstStarted(String provider) {
+        return officialIncidents(provider).map(OfficialIncident::createdAt).min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private Stream<OfficialIncident> officialIncidents(String provider) {
+        OfficialStatus status = this.official.get(provider);
+        return (status == null) ? Stream.empty()
+                : Stream.concat(status.incidents().stream(), status.maintenances().stream());
     }
 
     @Override

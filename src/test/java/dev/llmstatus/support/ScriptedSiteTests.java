@@ -2,8 +2,6 @@ package dev.llmstatus.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +24,6 @@ import org.springframework.context.annotation.Import;
         properties = { "llmstatus.probe.enabled=false", "llmstatus.status.rebuild-interval=1h" })
 @Import(ScriptedHistoryConfiguration.class)
 public abstract class ScriptedSiteTests {
-
-    protected final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     protected int port;
@@ -55,8 +51,13 @@ public abstract class ScriptedSiteTests {
         this.script.reset();
     }
 
+    /** Requests to this test's server. */
+    protected LocalHttp http() {
+        return LocalHttp.at(this.port);
+    }
+
     protected URI uri(String path) {
-        return URI.create("http://localhost:" + this.port + path);
+        return http().uri(path);
     }
 
     /** A GET as a browser sends it. */
@@ -65,8 +66,7 @@ public abstract class ScriptedSiteTests {
     }
 
     protected HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return this.http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http().get(path, accept);
     }
 
 }

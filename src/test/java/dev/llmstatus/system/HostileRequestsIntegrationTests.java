@@ -50,8 +50,11 @@ class HostileRequestsIntegrationTests extends ScriptedSiteTests {
     private static final Pattern QUALIFIED_EXCEPTION = Pattern
         .compile("\\b(java|jakarta|javax|org|dev|tools|com)\\.[\\w.]+(Exception|Error)\\b");
 
-    /** The URL map of the README, one concrete URL per route. */
-    private static final List<String> ROUTES = List.of("/", "/status/stepfun", "/status/stepfun/reports",
+    /** The URL map of the README and the notification routes, one concrete URL per route. */
+    private static final List<String> ROUTES = List.of("/", "/?q=stepfun", "/status/stepfun", "/status/stepfun/reports",
+            "/status/stepfun/models/step-1", "/errors", "/api/v1/providers/stepfun/models.json", "/notify/subscribe",
+            "/notify/confirm/abc", "/notify/manage/abc", "/notify/manage/abc/resume", "/notify/unsubscribe/abc",
+            "/api/v1/subscriptions",
             "/is-stepfun-down", "/status/stepfun/errors", "/status/stepfun/errors/429-rate-limit-exceeded",
             "/status/stepfun/errors/429", "/errors/429-rate-limit-exceeded", "/errors/lookup",
             "/status/stepfun/history.atom", "/status/stepfun/history.rss", "/badge/stepfun.svg",

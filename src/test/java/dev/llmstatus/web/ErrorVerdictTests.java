@@ -84,7 +84,7 @@ class ErrorVerdictTests {
             .mapToObj((i) -> "StepFun: partial outage of API")
             .toList();
         return new ErrorVerdict.Signals("StepFun", "Rate limit exceeded (429)", observable, offline, sightings, checked,
-                level, "API failing", ongoing, reports, "rate limits");
+                level, "API failing", ongoing, reports, "rate limits", false);
     }
 
 }

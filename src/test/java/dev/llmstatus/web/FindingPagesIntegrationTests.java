@@ -35,6 +35,9 @@ class FindingPagesIntegrationTests extends ScriptedSiteTests {
             .contains("value=\"stepf\"");
         assertThat(found.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(found.headers().firstValue("ETag")).isEmpty();
+        for (String[] alias : new String[][] { { "claude", "anthropic" }, { "%E6%98%9F%E7%81%AB", "iflytek-spark" } }) {
+            assertThat(get("/?q=" + alias[0]).body()).as(alias[0]).contains("href=\"/status/" + alias[1] + "\"");
+        }
         String none = get("/?q=zzzzz").body();
         assertThat(none).contains("No provider matches").doesNotContain("class=\"service\"");
         assertThat(get("/").body()).contains("href=\"/status/openai\"").contains("action=\"/\"");
@@ -46,6 +49,12 @@ class FindingPagesIntegrationTests extends ScriptedSiteTests {
         assertThat(moved.statusCode()).isEqualTo(301);
         assertThat(moved.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l)
             .endsWith("/is-stepfun-down"));
+        for (String[] alias : new String[][] { { "claude", "anthropic" }, { "chatgpt", "openai" } }) {
+            HttpResponse<String> aliasMoved = get("/is-" + alias[0] + "-down");
+            assertThat(aliasMoved.statusCode()).as(alias[0]).isEqualTo(301);
+            assertThat(aliasMoved.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l)
+                .endsWith("/is-" + alias[1] + "-down"));
+        }
         assertThat(get("/is-nobody-we-know-down").statusCode()).isEqualTo(404);
     }
 

@@ -49,6 +49,36 @@ class IncidentPagesIntegrationTests extends ScriptedSiteTests {
     }
 
     @Test
+    void historyShowsOursAndOfficialByMonthAndPagesBackToTheFirstMonth() throws Exception {
+        this.script.healthy(3);
+        this.engine.rebuild();
+        this.script.failing(3, "stepfun/api");
+        this.engine.rebuild();
+        Instant october = Instant.parse("2026-10-14T09:00:00Z");
+        OfficialIncident old = new OfficialIncident("stepfun", "old-1", "October login errors",
+                OfficialLevel.PARTIAL_OUTAGE, "resolved", october, october.plus(Duration.ofHours(2)), null, List.of(),
+                List.of());
+        OfficialIncident now = new OfficialIncident("stepfun", "now-1", "Official: API errors",
+                OfficialLevel.MAJOR_OUTAGE, "investigating", this.clock.instant().minusSeconds(300), null, null,
+                List.of(), List.of());
+        this.history.official(new OfficialStatus("stepfun", this.clock.instant(), OfficialLevel.MAJOR_OUTAGE, null,
+                List.of(), List.of(now, old), List.of(), null));
+        this.engine.rebuild();
+
+        String current = get("/status/stepfun/history").body();
+        assertThat(current).contains("StepFun incidents, November 2026", "Official: API errors",
+                "Detected by LLM Status", "href=\"/status/stepfun/history/2026-10\"",
+                "/status/stepfun/incidents/o-now-1").doesNotContain("October login errors");
+        String previous = get("/status/stepfun/history/2026-10").body();
+        assertThat(previous).contains("October login errors", "href=\"/status/stepfun/history\"")
+            .doesNotContain("Older month");
+        assertThat(get("/status/stepfun/history/2026-09").statusCode()).isEqualTo(404);
+        assertThat(get("/status/stepfun/history/2027-01").statusCode()).isEqualTo(404);
+        assertThat(get("/status/stepfun/history/garbage").statusCode()).isEqualTo(404);
+        assertThat(get("/status/stepfun").body()).contains("href=\"/status/stepfun/history\"");
+    }
+
+    @Test
     void missingIncidentOrProviderIsA404() throws Exception {
         assertThat(get("/status/stepfun/incidents/m-999999").statusCode()).isEqualTo(404);
         assertThat(get("/status/nope/incidents/m-1").statusCode()).isEqualTo(404);

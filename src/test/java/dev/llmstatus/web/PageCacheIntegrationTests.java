@@ -112,12 +112,12 @@ class PageCacheIntegrationTests extends ScriptedSiteTests {
         if (acceptEncoding != null) {
             request.header("Accept-Encoding", acceptEncoding);
         }
-        return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<byte[]> getWith(String path, String header, String value)
             throws IOException, InterruptedException {
-        return this.http.send(HttpRequest.newBuilder(uri(path))
+        return http().send(HttpRequest.newBuilder(uri(path))
             .header(header, value)
             .build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -1,9 +1,5 @@
 package dev.llmstatus.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +20,7 @@ import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.HtmlChecker;
 import dev.llmstatus.support.ProbeScript;
 import dev.llmstatus.support.ScriptedHistoryConfiguration;
+import dev.llmstatus.support.LocalHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,8 +48,6 @@ class PageQualityIntegrationTests {
     private static final Pattern FAQ_ITEM = Pattern.compile("<summary>([^<]*)</summary><p>(.*?)</p></details>", Pattern.DOTALL);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -178,10 +173,8 @@ class PageQualityIntegrationTests {
         return urls;
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-            .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-            .build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return LocalHttp.at(this.port).get(path);
     }
 
 }

@@ -1,14 +1,11 @@
 package dev.llmstatus.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
 import dev.llmstatus.catalog.Catalog;
+import dev.llmstatus.support.LocalHttp;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -19,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "llmstatus.probe.enabled=false")
 class SiteIntegrationTests {
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -75,11 +70,8 @@ class SiteIntegrationTests {
         }
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return LocalHttp.at(this.port).get(path);
     }
 
 }
