@@ -101,6 +101,9 @@ class NotifyIntegrationTests {
     @Autowired
     NotifyMaintenance maintenance;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeEach
     void reset() throws Exception {
         if (receiver == null) {
@@ -154,6 +157,11 @@ class NotifyIntegrationTests {
         assertThat(JSON.readTree(second.body()).get("incident").get("status").asString()).isEqualTo("resolved");
         awaitSettled();
         assertThat(receiver.received(path)).hasSize(2);
+        assertThat(this.meters.get("llmstatus.notify.deliveries").tag("channel", "webhook").tag("outcome", "delivered")
+            .counter().count()).isGreaterThanOrEqualTo(2);
+        assertThat(this.meters.get("llmstatus.notify.delivery.lag").tag("channel", "webhook").timer().count())
+            .isGreaterThanOrEqualTo(2);
+        assertThat(this.meters.get("llmstatus.notify.outbox.pending").gauge()).isNotNull();
     }
 
     @Test
