@@ -26,7 +26,7 @@ import dev.llmstatus.system.YamlProblem;
 /**
  * Reads {@code topics/*.yml}, {@code providers/*.yml} and {@code retry-examples.yml} under a location into a
  * {@link KnowledgeBase}, or fails with one line that names the file, the field and the problem. Each file binds to
- * its record ({@link ErrorTopic}, {@link ProviderOverlay}, {@link RetryExamples}); Bean Validation checks each field,
+ * its record ({@link ErrorTopic}, {@link ProviderOverlay}, {@link RetryTemplates}); Bean Validation checks each field,
  * and this class what spans files: names, aliases, and overlays against topics and the catalog.
  */
 final class KnowledgeBaseLoader {

@@ -60,6 +60,15 @@ public record ModelResult(String provider, String model, Instant startedAt, Mode
                 common, errorClass, null, this.retryAfter, null, List.of(), this.detail, this);
     }
 
+    /** "HTTP 503 overloaded_error" for an error answer, else the detail ("first token after 7.2 s ..."). */
+    public String summary() {
+        if (this.httpStatus == null || this.httpStatus < 400) {
+            return this.detail;
+        }
+        String label = errorLabel();
+        return "HTTP " + this.httpStatus + ((label != null) ? " " + label : "");
+    }
+
     /** The error label pages show: the body's type or code, else the status. */
     public String errorLabel() {
         if (this.errorType != null) {

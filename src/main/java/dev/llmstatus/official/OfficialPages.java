@@ -82,6 +82,9 @@ final class OfficialPages implements OfficialHistory {
     @Override
     public List<OfficialStatus> latestOfficial() {
         return this.readOnly.execute((status) -> {
+            // Readings first: a round committed between the two queries then adds incidents to a reading we already
+            // hold, never a reading without the incidents it was saved with.
+            List<OfficialStatusEntity> readings = this.statuses.findAll();
             Map<String, List<OfficialIncident>> incidents = new LinkedHashMap<>();
             Map<String, List<OfficialIncident>> maintenances = new LinkedHashMap<>();
             for (OfficialIncidentEntity row : this.incidents
@@ -91,8 +94,7 @@ final class OfficialPages implements OfficialHistory {
                     .computeIfAbsent(value.provider(), (key) -> new ArrayList<>())
                     .add(value);
             }
-            return this.statuses.findAll()
-                .stream()
+            return readings.stream()
                 .map((row) -> row.toStatus(incidents.getOrDefault(row.provider(), List.of()),
                         soonestFirst(maintenances.getOrDefault(row.provider(), List.of()))))
                 .toList();

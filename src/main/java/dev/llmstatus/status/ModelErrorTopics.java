@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.llmstatus.errors.ErrorLookup;
+import dev.llmstatus.errors.ErrorTopic;
 import dev.llmstatus.errors.KnowledgeBase;
 import dev.llmstatus.errors.LookupMatch;
 import dev.llmstatus.model.ModelResult;
@@ -16,6 +17,8 @@ import dev.llmstatus.model.ModelResult;
  * the same few errors recur.
  */
 final class ModelErrorTopics {
+
+    private static final int MAX_REMEMBERED = 1000;
 
     private final ErrorLookup lookup;
 
@@ -45,11 +48,15 @@ final class ModelErrorTopics {
         }
         String text = "HTTP " + result.httpStatus() + " " + ((result.errorType() != null) ? result.errorType() : "")
                 + " " + ((result.errorCode() != null) ? result.errorCode() : "");
-        return this.known.computeIfAbsent(text, (key) -> this.lookup.lookup(key)
-            .stream()
-            .findFirst()
-            .map(LookupMatch::topic)
-            .map((topic) -> topic.slug())).orElse(null);
+        Optional<String> topic = this.known.get(text);
+        if (topic == null) {
+            topic = this.lookup.lookup(text).stream().findFirst().map(LookupMatch::topic).map(ErrorTopic::slug);
+            // Error types come from providers' bodies: remember a bounded number of them.
+            if (this.known.size() < MAX_REMEMBERED) {
+                this.known.put(text, topic);
+            }
+        }
+        return topic.orElse(null);
     }
 
 }

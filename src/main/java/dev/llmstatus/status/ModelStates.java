@@ -136,15 +136,21 @@ final class ModelStates {
                     null);
         }
         String lasting = (since != null) ? " for " + TimeWords.duration(Duration.between(since, now)) : "";
+        // The words cite the latest check that supports the level, not a newer one that damping has not taken yet.
+        ModelResult evidence = last;
+        for (ModelResult result : counted) {
+            if (level(result.outcome()) == current) {
+                evidence = result;
+            }
+        }
         String reason = switch (current) {
-            case OPERATIONAL -> "answering correctly (" + figures(last) + ")";
-            case DEGRADED -> switch (last.outcome()) {
-                case RATE_LIMITED -> "rate limiting our check" + lasting + " (" + shortly(last) + ")";
-                case WRONG_ANSWER -> "wrong answer" + lasting + " (" + last.detail() + ")";
-                case OK -> "recovering (" + figures(last) + ")";
-                default -> "slow" + lasting + " (" + last.detail() + ")";
+            case OPERATIONAL -> "answering correctly (" + figures(evidence) + ")";
+            case DEGRADED -> switch (evidence.outcome()) {
+                case RATE_LIMITED -> "rate limiting our check" + lasting + " (" + evidence.summary() + ")";
+                case WRONG_ANSWER -> "wrong answer" + lasting + " (" + evidence.detail() + ")";
+                default -> "slow" + lasting + " (" + evidence.detail() + ")";
             };
-            default -> "failing: " + shortly(last) + lasting;
+            default -> "failing: " + evidence.summary() + lasting;
         };
         return new Verdict(current, reason, since);
     }
@@ -193,16 +199,7 @@ final class ModelStates {
             case QUOTA_EXHAUSTED -> "not checked: our account is out of quota or credit";
             default -> "not checked: our request was refused";
         };
-        return what + " (" + shortly(result) + ")";
-    }
-
-    /** "HTTP 503 overloaded_error", or the detail when there was no HTTP answer. */
-    static String shortly(ModelResult result) {
-        if (result.httpStatus() == null || result.httpStatus() / 100 == 2) {
-            return result.detail();
-        }
-        String label = result.errorLabel();
-        return "HTTP " + result.httpStatus() + ((label != null) ? " " + label : "");
+        return what + " (" + result.summary() + ")";
     }
 
     private static String figures(ModelResult result) {

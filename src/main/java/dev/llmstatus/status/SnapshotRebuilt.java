@@ -3,11 +3,7 @@ package dev.llmstatus.status;
 import java.time.Instant;
 
 /**
-<<<<<<< HEAD
- * Published after a new snapshot was swapped in.
-=======
  * Published after a new snapshot was swapped in (readiness waits for the first one).
->>>>>>> main
  *
  * @param version its version
  * @param at when it was built

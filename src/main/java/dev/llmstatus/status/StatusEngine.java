@@ -101,13 +101,13 @@ public class StatusEngine {
 
     private final ModelErrorTopics modelTopics;
 
+    private final ApplicationEventPublisher events;
+
     /** Model rollups, like {@link #rollups}. */
     private final Cache<Instant, List<ModelRollup>> modelRollups;
 
     /** Model requests sent since midnight, by that midnight, read again at most every minute. */
     private final Cache<Instant, Map<String, Long>> modelRequestsToday;
-
-    private final ApplicationEventPublisher events;
 
     StatusEngine(Catalog catalog, ProbeHistory history, OfficialHistory officialHistory, IncidentTracker tracker,
             IncidentRepository incidents, ReportStats reports, Clock clock, StatusProperties properties,

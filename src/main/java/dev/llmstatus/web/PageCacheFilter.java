@@ -194,8 +194,12 @@ class PageCacheFilter extends OncePerRequestFilter implements SmartInitializingS
             return null;
         }
         this.misses.increment();
-        Page page = new Page(buffered.getContentType(), body, gzip(body), etag(body),
-                snapshot.builtAt().truncatedTo(ChronoUnit.SECONDS));
+        String etag = etag(body);
+        // The same bytes under a new snapshot keep their validators, so conditional requests still get 304.
+        Page previous = this.latest.getIfPresent(key.route());
+        Instant lastModified = (previous != null && previous.etag().equals(etag)) ? previous.lastModified()
+                : snapshot.builtAt().truncatedTo(ChronoUnit.SECONDS);
+        Page page = new Page(buffered.getContentType(), body, gzip(body), etag, lastModified);
         this.cache.put(key, page);
         this.latest.put(key.route(), page);
         return page;

@@ -130,8 +130,8 @@ class ModelChecksIntegrationTests {
         assertThat(json).contains("\"provider\":\"sim\"", "\"id\":\"sim-chat\"", "\"status\":\"operational\"",
                 "\"ttft_ms\":{\"p50\":", "\"tokens_per_second\":{\"p50\":", "\"last_error\":null",
                 "\"checks_last_hour\":");
-        assertThat(get("/api/v1/providers/sim/summary.json")).contains("\"id\":\"sim/models\",\"name\":\"Models\"",
-                "\"id\":\"sim/models/sim-gemini\"", "\"group_id\":\"sim/models\"");
+        assertThat(get("/api/v1/providers/sim/summary.json")).contains("\"id\":\"models\",\"name\":\"Models\"",
+                "\"id\":\"models.sim-gemini\"", "\"group_id\":\"models\"");
         assertThat(get("/status/sim")).contains("<h2 id=\"models\">Models</h2>", "href=\"/status/sim/models/sim-chat\"",
                 "Sim Claude");
         String page = get("/status/sim/models/sim-gemini");

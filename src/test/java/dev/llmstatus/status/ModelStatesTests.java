@@ -77,6 +77,14 @@ class ModelStatesTests {
     }
 
     @Test
+    void theReasonCitesTheCheckThatSupportsTheLevelNotANewerOneDampingHasNotTaken() {
+        ModelState state = state(MODEL, List.of(result(6, ModelOutcome.SERVER_ERROR),
+                result(3, ModelOutcome.SERVER_ERROR), result(1, ModelOutcome.OK)));
+        assertThat(state.level()).isEqualTo(Status.MAJOR_OUTAGE);
+        assertThat(state.reason()).isEqualTo("failing: HTTP 503 server_error for 6 min");
+    }
+
+    @Test
     void oneFailureAloneDoesNotChangeTheLevel() {
         ModelState state = state(MODEL, List.of(result(3, ModelOutcome.OK), result(2, ModelOutcome.OK),
                 result(1, ModelOutcome.TIMEOUT)));

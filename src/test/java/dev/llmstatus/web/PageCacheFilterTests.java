@@ -90,6 +90,36 @@ class PageCacheFilterTests {
     }
 
     @Test
+    void unchangedBytesKeepTheirValidatorsAcrossSnapshotsSoConditionalRequestsGet304() throws Exception {
+        StatusEngine engine = mock(StatusEngine.class);
+        when(engine.current()).thenReturn(snapshot(1));
+        PageCacheFilter filter = filter(engine);
+        MockHttpServletResponse first = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/status/stepfun"), first, (req, res) -> write(res, "same"));
+        when(engine.current()).thenReturn(snapshot(2));
+        MockHttpServletRequest conditional = new MockHttpServletRequest("GET", "/status/stepfun");
+        conditional.addHeader("If-None-Match", first.getHeader("ETag"));
+        MockHttpServletResponse second = new MockHttpServletResponse();
+        AtomicInteger rendered = new AtomicInteger();
+        filter.doFilter(conditional, second, (req, res) -> {
+            rendered.incrementAndGet();
+            write(res, "same");
+        });
+        assertThat(rendered).hasValue(1);
+        assertThat(second.getStatus()).isEqualTo(304);
+        assertThat(second.getHeader("ETag")).isEqualTo(first.getHeader("ETag"));
+        assertThat(second.getHeader("Last-Modified")).isEqualTo(first.getHeader("Last-Modified"));
+
+        when(engine.current()).thenReturn(snapshot(3));
+        MockHttpServletResponse changed = new MockHttpServletResponse();
+        MockHttpServletRequest again = new MockHttpServletRequest("GET", "/status/stepfun");
+        again.addHeader("If-None-Match", first.getHeader("ETag"));
+        filter.doFilter(again, changed, (req, res) -> write(res, "different"));
+        assertThat(changed.getStatus()).isEqualTo(200);
+        assertThat(changed.getHeader("ETag")).isNotEqualTo(first.getHeader("ETag"));
+    }
+
+    @Test
     void aCookieTheHandlerReadsBypassesTheCacheSoAThankYouIsNeverShared() throws Exception {
         StatusEngine engine = mock(StatusEngine.class);
         when(engine.current()).thenReturn(snapshot(1));
