@@ -61,4 +61,22 @@ class PackageDependencyTests {
             .check(classes);
     }
 
+    @Test
+    void notificationsReadOnlyTheCatalogAndStatusEventsAndNothingReadsThem() {
+        noClasses().that()
+            .resideInAPackage("dev.llmstatus.notify..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("dev.llmstatus.probe..", "dev.llmstatus.web..", "dev.llmstatus.api..",
+                    "dev.llmstatus.report..", "dev.llmstatus.errors..", "dev.llmstatus.official..",
+                    "dev.llmstatus.model..")
+            .check(classes);
+        noClasses().that()
+            .resideOutsideOfPackage("dev.llmstatus.notify..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.llmstatus.notify..")
+            .check(classes);
+    }
+
 }

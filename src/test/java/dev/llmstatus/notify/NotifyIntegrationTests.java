@@ -101,6 +101,9 @@ class NotifyIntegrationTests {
     @Autowired
     NotifyMaintenance maintenance;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @BeforeEach
     void reset() throws Exception {
         if (receiver == null) {
@@ -154,6 +157,11 @@ class NotifyIntegrationTests {
         assertThat(JSON.readTree(second.body()).get("incident").get("status").asString()).isEqualTo("resolved");
         awaitSettled();
         assertThat(receiver.received(path)).hasSize(2);
+        assertThat(this.meters.get("llmstatus.notify.deliveries").tag("channel", "webhook").tag("outcome", "delivered")
+            .counter().count()).isGreaterThanOrEqualTo(2);
+        assertThat(this.meters.get("llmstatus.notify.delivery.lag").tag("channel", "webhook").timer().count())
+            .isGreaterThanOrEqualTo(2);
+        assertThat(this.meters.get("llmstatus.notify.outbox.pending").gauge()).isNotNull();
     }
 
     @Test
@@ -373,7 +381,8 @@ class NotifyIntegrationTests {
                 "application/x-www-form-urlencoded");
         assertThat(page.statusCode()).isEqualTo(200);
         String secret = this.jdbc.queryForObject("select secret from notify_subscription", String.class);
-        assertThat(page.body()).contains(secret).contains("/notify/manage/");
+        // The secret is written in four parts with line-break opportunities between them, for phones.
+        assertThat(page.body().replace("<wbr>", "")).contains(secret).contains("/notify/manage/");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         String token = this.jdbc.queryForObject("select token from notify_subscription", String.class);
         assertThat(get("/notify/manage/" + token).body()).doesNotContain(secret).contains("API");
