@@ -171,7 +171,7 @@ final class Charts {
         labels.add(new Label(4, LATENCY_TOP + 10, "start", unit.apply(scale)));
         labels.add(new Label(4, LATENCY_BOTTOM - 4, "start", "0"));
         if (!points.isEmpty()) {
-            labels.add(new Label(2, LATENCY_HEIGHT - 4, "start", "24 h ago"));
+            labels.add(new Label(2, LATENCY_HEIGHT - 4, "start", TimeWords.clock(points.get(0).hour())));
             labels.add(new Label(LATENCY_WIDTH - 2, LATENCY_HEIGHT - 4, "end", "now"));
         }
         LatencyPoint slowest = null;
