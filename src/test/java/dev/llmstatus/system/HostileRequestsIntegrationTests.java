@@ -160,6 +160,28 @@ class HostileRequestsIntegrationTests extends ScriptedSiteTests {
             .noneMatch((line) -> line.contains(PAYLOAD));
     }
 
+    @Test
+    void crossSitePostsGetA403PageFieldsComeFromTheBodyOnlyAndNoHeaderIsTrusted() throws Exception {
+        this.engine.rebuild();
+        Answer crossSite = send(form("POST", "/status/stepfun/reports",
+                "Accept: text/html\r\nOrigin: https://evil.example\r\n", "type=SLOW"));
+        assertThat(crossSite.status()).isEqualTo(403);
+        assertThat(crossSite.body()).contains("We only take forms sent from our own pages");
+        assertThat(send(form("POST", "/status/deepseek/reports", "Sec-Fetch-Site: cross-site\r\n", "type=SLOW"))
+            .status()).isEqualTo(403);
+        assertThat(send(form("POST", "/status/stepfun/reports?type=SLOW", "", "")).status()).isEqualTo(400);
+        Answer sameOrigin = send(request("POST", "/status/stepfun/reports", "evil.example",
+                "Origin: http://evil.example\r\nSec-Fetch-Site: same-origin\r\nX-Forwarded-For: 203.0.113.1\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 9\r\n", "type=SLOW"));
+        assertThat(sameOrigin.status()).isEqualTo(302);
+        assertThat(sameOrigin.head()).contains("Location: /status/stepfun#report");
+        // No proxy is trusted by default: another X-Forwarded-For is still the same person.
+        Answer spoofed = send(form("POST", "/status/stepfun/reports", "X-Forwarded-For: 203.0.113.2\r\n",
+                "type=SLOW"));
+        assertThat(spoofed.status()).isEqualTo(429);
+        assertThat(send(rawGet("/actuator", "")).status()).isEqualTo(404);
+    }
+
     private static Set<String> exceptionNames(String body) {
         return QUALIFIED_EXCEPTION.matcher(body).results().map(MatchResult::group).collect(Collectors.toSet());
     }
