@@ -227,7 +227,7 @@ class StatuspageSummaries {
         List<Statuspage.IncidentUpdate> updates = updates(id, incident.timeline(), incident.startedAt(), status);
         String created = timestamp(incident.startedAt());
         String updated = updates.isEmpty() ? created : updates.get(0).displayAt();
-        return new Statuspage.Incident(id, incident.title(), status, indicator(incident.impact()),
+        return new Statuspage.Incident(id, incident.title(), status, impact(incident.impact()),
                 this.links.incident(slug, incident.id()), created, updated, null, timestamp(incident.resolvedAt()),
                 created, pageId, updates, components);
     }
@@ -286,6 +286,14 @@ class StatuspageSummaries {
     /** {@code none, minor, major, critical} or {@code maintenance}, as Statuspage pages write it; or unknown. */
     static String indicator(Status level) {
         return level.known() ? level.indicator() : UNKNOWN;
+    }
+
+    /**
+     * An incident's impact: the indicator words, but never {@code unknown}, which Statuspage's impact values lack
+     * (an incident we record always has a known level; {@code none} is Statuspage's own default).
+     */
+    static String impact(Status level) {
+        return level.known() ? level.indicator() : "none";
     }
 
     private static String providerDescription(ProviderState provider) {

@@ -21,7 +21,7 @@ class StatuspageSummariesTests {
             String impact) {
         assertThat(StatuspageSummaries.componentStatus(level)).isEqualTo(component);
         assertThat(StatuspageSummaries.indicator(level)).isEqualTo(indicator);
-        assertThat(StatuspageSummaries.indicator(level)).as("an incident's impact").isEqualTo(impact);
+        assertThat(StatuspageSummaries.impact(level)).as("an incident's impact").isEqualTo(impact);
     }
 
     @Test
