@@ -40,6 +40,22 @@ record DownAnswer(String word, String sentence, List<String> steps) {
         };
     }
 
+    /**
+     * The sentence without its leading answer word ("StepFun has a partial outage since ..."), for the headline that
+     * shows the word on its own line just above, so that it is not said twice. A sentence whose word is not followed
+     * by a comma or colon ("We can't tell right now whether ...") is kept whole. Public for the templates.
+     */
+    public String detail() {
+        if (!this.sentence.startsWith(this.word)) {
+            return this.sentence;
+        }
+        String rest = this.sentence.substring(this.word.length());
+        if (!(rest.startsWith(", ") || rest.startsWith(": ")) || rest.length() < 3) {
+            return this.sentence;
+        }
+        return Character.toUpperCase(rest.charAt(2)) + rest.substring(3);
+    }
+
     private static String lower(String text) {
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }

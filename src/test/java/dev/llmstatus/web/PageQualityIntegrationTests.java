@@ -136,9 +136,12 @@ class PageQualityIntegrationTests {
         script();
         String down = get("/is-stepfun-down").body();
         assertThat(down).contains("<title>Is StepFun down right now? Partly | LLM Status</title>")
-            .contains("Partly: StepFun has a partial outage since");
+            // the first sentence answers (description and snippet); on the page the word stands once, above the rest
+            .contains("content=\"Partly: StepFun has a partial outage since")
+            .contains("<p class=\"answer\"><strong>Partly</strong></p>")
+            .contains("<p class=\"reason\">StepFun has a partial outage since");
         String up = get("/is-openai-down").body();
-        assertThat(up).contains("No, OpenAI has been up since");
+        assertThat(up).contains("No, OpenAI has been up since").contains("<p class=\"reason\">OpenAI has been up since");
         assertThat(get("/is-nope-down").statusCode()).isEqualTo(404);
     }
 
