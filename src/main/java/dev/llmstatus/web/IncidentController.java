@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.llmstatus.official.OfficialIncident;
 import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
@@ -51,7 +50,7 @@ class IncidentController {
     }
 
     static String path(String slug, String id) {
-        return "/status/" + slug + "/incidents/" + id;
+        return IncidentView.path(slug, id);
     }
 
     /** Every incident and maintenance the snapshot holds for the provider, as pages link to them. */
@@ -71,8 +70,8 @@ class IncidentController {
         return state.official() != null && state.official()
             .maintenances()
             .stream()
-            .map(OfficialIncident::publicId)
-            .anyMatch((publicId) -> id.equals("o-" + publicId));
+            .map(IncidentView::officialId)
+            .anyMatch(id::equals);
     }
 
 }
