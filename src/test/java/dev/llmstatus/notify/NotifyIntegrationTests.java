@@ -247,6 +247,45 @@ class NotifyIntegrationTests {
     }
 
     @Test
+    void pruningDeletesFinishedDeliveriesAndTheirEventsPastTheRetentionOncePerPeriod() throws Exception {
+        subscribe("stepfun", "webhook", receiver.url("/prune-" + UUID.randomUUID()), null);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add("incident-" + UUID.randomUUID() + "-opened");
+            publish(new IncidentOpened(ids.get(i), "stepfun", "p" + i, false, "x", List.of("api"), Status.DEGRADED,
+                    "slow", Instant.now()));
+        }
+        awaitSettled();
+        java.sql.Timestamp old = java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(31)));
+        // Delivered and failed long ago go; pending (a retry still due) stays whatever its age; recent ones stay.
+        this.jdbc.update("update notify_delivery set state = 'FAILED' where event_id = ?", ids.get(1));
+        this.jdbc.update("update notify_delivery set state = 'PENDING', next_attempt_at = ? where event_id = ?",
+                java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(1))), ids.get(2));
+        for (String id : ids.subList(0, 3)) {
+            this.jdbc.update("update notify_delivery set created_at = ? where event_id = ?", old, id);
+            this.jdbc.update("update notify_event set recorded_at = ? where id = ?", old, id);
+        }
+        this.jdbc.update("delete from notify_confirm_sent");
+        this.jdbc.update("insert into notify_confirm_sent (address_hash, sent_at) values ('old', ?), ('new', ?)",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(25))), java.sql.Timestamp.from(Instant.now()));
+
+        this.maintenance.prune();
+        assertThat(this.jdbc.queryForList("select id from notify_event", String.class))
+            .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+        assertThat(this.jdbc.queryForList("select event_id from notify_delivery", String.class))
+            .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+        assertThat(this.jdbc.queryForList("select address_hash from notify_confirm_sent", String.class))
+            .containsExactly("new");
+
+        // The period's lock is held: pruning again, here or on another instance, waits for the next period.
+        this.jdbc.update("update notify_delivery set state = 'DELIVERED' where event_id = ?", ids.get(2));
+        this.maintenance.prune();
+        assertThat(this.jdbc.queryForList("select event_id from notify_delivery", String.class))
+            .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+        this.jdbc.update("delete from notify_delivery where event_id = ?", ids.get(2));
+    }
+
+    @Test
     void badInputIsA400NamingTheField() throws Exception {
         assertBad(subscribe(null, "webhook", receiver.url("/x"), null), "provider");
         assertBad(subscribe("no-such-provider", "webhook", receiver.url("/x"), null), "provider");
