@@ -64,8 +64,10 @@ final class OfficialPages implements OfficialHistory {
                 this.transactions.executeWithoutResult((status) -> save(reading));
             }
             catch (OptimisticLockingFailureException | DataIntegrityViolationException ex) {
-                // Another instance stored the same page at the same moment: its write, and its events, stand.
-                logger.info("Official page of {}: stored by another instance meanwhile", reading.provider());
+                // Another instance stored the same page at the same moment (the row's version moved, or it inserted
+                // the same incident first): its write, and its events, stand.
+                logger.info("Official page of {}: not stored here, another instance stored it meanwhile ({})",
+                        reading.provider(), ex.getClass().getSimpleName());
             }
         }
     }
