@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.llmstatus.catalog.ModelProtocol;
 
 /**
- * Reads one inference response as it arrives, on the HTTP client's threads, without ever blocking: a streamed answer
+ * Reads one inference response as it arrives, on the thread that read the bytes (the HTTP client's selector thread,
+ * see {@link InferenceClient#httpClient}), so it must never block: a streamed answer
  * is split into server-sent events and each event is read for content tokens, usage figures, end markers and
  * in-stream errors, stamping the time of the first and last content token. Any other answer (an error) is kept, up to
  * {@value #ERROR_BODY_LIMIT} bytes, for its error type and code. The body is never stored as it came: only the figures
