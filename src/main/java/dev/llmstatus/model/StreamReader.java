@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmstatus.catalog.ModelProtocol;
+import dev.llmstatus.probe.AbortableSubscription;
 
 /**
  * Reads one inference response as it arrives, on the thread that read the bytes (the HTTP client's selector thread,
@@ -54,9 +55,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
 
-    private volatile Flow.Subscription subscription;
-
-    private volatile boolean aborted;
+    private final AbortableSubscription subscription = new AbortableSubscription();
 
     private boolean streaming;
 
@@ -111,11 +110,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     /** Stops reading (at the deadline): the connection is given up and nothing more is parsed. */
     void abort() {
-        this.aborted = true;
-        Flow.Subscription current = this.subscription;
-        if (current != null) {
-            current.cancel();
-        }
+        this.subscription.abort();
     }
 
     boolean streaming() {
@@ -134,18 +129,12 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        if (this.aborted) {
-            subscription.cancel();
-        }
-        else {
-            subscription.request(1);
-        }
+        this.subscription.start(subscription);
     }
 
     @Override
     public void onNext(List<ByteBuffer> items) {
-        if (this.aborted) {
+        if (this.subscription.aborted()) {
             return;
         }
         long now = System.nanoTime();
@@ -168,7 +157,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
             this.done.complete(this);
             return;
         }
-        this.subscription.request(1);
+        this.subscription.next();
     }
 
     @Override

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.llmstatus.catalog.ModelProtocol;
 import dev.llmstatus.TestLlmStatusApplication;
+import dev.llmstatus.probe.Percentiles;
 import dev.llmstatus.probe.ProviderSimulator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
