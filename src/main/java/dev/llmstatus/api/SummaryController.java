@@ -1,5 +1,6 @@
 package dev.llmstatus.api;
 
+import java.util.Map;
 import java.util.function.Function;
 
 import dev.llmstatus.status.ProviderState;
@@ -29,6 +30,24 @@ class SummaryController {
 
     private static final String PROVIDER_V2 = "/status/{slug}/api/v2/";
 
+    /** The documents at the top of a page's API, and the two families below it. */
+    private static final String TOP = "{document:summary|status|components|incidents|scheduled-maintenances}.json";
+
+    private static final String UNRESOLVED = "incidents/{document:unresolved}.json";
+
+    private static final String MAINTENANCES = "scheduled-maintenances/{document:upcoming|active}.json";
+
+    /** Each document by the name its path ends with (unique across the three patterns). */
+    private static final Map<String, Function<StatuspageSummaries.PageModel, Object>> DOCUMENTS = Map.of(
+            "summary", StatuspageSummaries.PageModel::summary,
+            "status", StatuspageSummaries.PageModel::statusDocument,
+            "components", StatuspageSummaries.PageModel::componentsDocument,
+            "incidents", StatuspageSummaries.PageModel::recent,
+            "unresolved", StatuspageSummaries.PageModel::unresolved,
+            "scheduled-maintenances", (page) -> page.maintenances((maintenance) -> true),
+            "upcoming", (page) -> page.maintenances(SummaryController::upcoming),
+            "active", (page) -> page.maintenances(SummaryController::active));
+
     private final StatusEngine engine;
 
     private final StatuspageSummaries summaries;
@@ -39,101 +58,19 @@ class SummaryController {
     }
 
     @CachedPage
-    @GetMapping({ SITE_V1 + "summary.json", SITE_V2 + "summary.json" })
-    ResponseEntity<Statuspage.Summary> site() {
-        return site(StatuspageSummaries.PageModel::summary);
+    @GetMapping({ SITE_V1 + TOP, SITE_V2 + TOP, SITE_V1 + UNRESOLVED, SITE_V2 + UNRESOLVED, SITE_V1 + MAINTENANCES,
+            SITE_V2 + MAINTENANCES })
+    ResponseEntity<Object> site(@PathVariable String document) {
+        return json(DOCUMENTS.get(document).apply(this.summaries.sitePage(this.engine.current())));
     }
 
     @CachedPage
-    @GetMapping({ SITE_V1 + "status.json", SITE_V2 + "status.json" })
-    ResponseEntity<Statuspage.StatusDocument> siteStatus() {
-        return site(StatuspageSummaries.PageModel::statusDocument);
-    }
-
-    @CachedPage
-    @GetMapping({ SITE_V1 + "components.json", SITE_V2 + "components.json" })
-    ResponseEntity<Statuspage.Components> siteComponents() {
-        return site(StatuspageSummaries.PageModel::componentsDocument);
-    }
-
-    @CachedPage
-    @GetMapping({ SITE_V1 + "incidents.json", SITE_V2 + "incidents.json" })
-    ResponseEntity<Statuspage.Incidents> siteIncidents() {
-        return site(StatuspageSummaries.PageModel::recent);
-    }
-
-    @CachedPage
-    @GetMapping({ SITE_V1 + "incidents/unresolved.json", SITE_V2 + "incidents/unresolved.json" })
-    ResponseEntity<Statuspage.Incidents> siteUnresolved() {
-        return site(StatuspageSummaries.PageModel::unresolved);
-    }
-
-    @CachedPage
-    @GetMapping({ SITE_V1 + "scheduled-maintenances.json", SITE_V2 + "scheduled-maintenances.json" })
-    ResponseEntity<Statuspage.Maintenances> siteMaintenances() {
-        return site((page) -> page.maintenances((m) -> true));
-    }
-
-    @CachedPage
-    @GetMapping({ SITE_V1 + "scheduled-maintenances/upcoming.json", SITE_V2 + "scheduled-maintenances/upcoming.json" })
-    ResponseEntity<Statuspage.Maintenances> siteUpcoming() {
-        return site((page) -> page.maintenances(SummaryController::upcoming));
-    }
-
-    @CachedPage
-    @GetMapping({ SITE_V1 + "scheduled-maintenances/active.json", SITE_V2 + "scheduled-maintenances/active.json" })
-    ResponseEntity<Statuspage.Maintenances> siteActive() {
-        return site((page) -> page.maintenances(SummaryController::active));
-    }
-
-    @CachedPage
-    @GetMapping({ PROVIDER_V1 + "summary.json", PROVIDER_V2 + "summary.json" })
-    ResponseEntity<Statuspage.Summary> provider(@PathVariable String slug) {
-        return provider(slug, StatuspageSummaries.PageModel::summary);
-    }
-
-    @CachedPage
-    @GetMapping({ PROVIDER_V1 + "status.json", PROVIDER_V2 + "status.json" })
-    ResponseEntity<Statuspage.StatusDocument> providerStatus(@PathVariable String slug) {
-        return provider(slug, StatuspageSummaries.PageModel::statusDocument);
-    }
-
-    @CachedPage
-    @GetMapping({ PROVIDER_V1 + "components.json", PROVIDER_V2 + "components.json" })
-    ResponseEntity<Statuspage.Components> providerComponents(@PathVariable String slug) {
-        return provider(slug, StatuspageSummaries.PageModel::componentsDocument);
-    }
-
-    @CachedPage
-    @GetMapping({ PROVIDER_V1 + "incidents.json", PROVIDER_V2 + "incidents.json" })
-    ResponseEntity<Statuspage.Incidents> providerIncidents(@PathVariable String slug) {
-        return provider(slug, StatuspageSummaries.PageModel::recent);
-    }
-
-    @CachedPage
-    @GetMapping({ PROVIDER_V1 + "incidents/unresolved.json", PROVIDER_V2 + "incidents/unresolved.json" })
-    ResponseEntity<Statuspage.Incidents> providerUnresolved(@PathVariable String slug) {
-        return provider(slug, StatuspageSummaries.PageModel::unresolved);
-    }
-
-    @CachedPage
-    @GetMapping({ PROVIDER_V1 + "scheduled-maintenances.json", PROVIDER_V2 + "scheduled-maintenances.json" })
-    ResponseEntity<Statuspage.Maintenances> providerMaintenances(@PathVariable String slug) {
-        return provider(slug, (page) -> page.maintenances((m) -> true));
-    }
-
-    @CachedPage
-    @GetMapping({ PROVIDER_V1 + "scheduled-maintenances/upcoming.json",
-            PROVIDER_V2 + "scheduled-maintenances/upcoming.json" })
-    ResponseEntity<Statuspage.Maintenances> providerUpcoming(@PathVariable String slug) {
-        return provider(slug, (page) -> page.maintenances(SummaryController::upcoming));
-    }
-
-    @CachedPage
-    @GetMapping({ PROVIDER_V1 + "scheduled-maintenances/active.json",
-            PROVIDER_V2 + "scheduled-maintenances/active.json" })
-    ResponseEntity<Statuspage.Maintenances> providerActive(@PathVariable String slug) {
-        return provider(slug, (page) -> page.maintenances(SummaryController::active));
+    @GetMapping({ PROVIDER_V1 + TOP, PROVIDER_V2 + TOP, PROVIDER_V1 + UNRESOLVED, PROVIDER_V2 + UNRESOLVED,
+            PROVIDER_V1 + MAINTENANCES, PROVIDER_V2 + MAINTENANCES })
+    ResponseEntity<Object> provider(@PathVariable String slug, @PathVariable String document) {
+        StatusSnapshot snapshot = this.engine.current();
+        ProviderState provider = snapshot.provider(slug).orElseThrow(() -> new UnknownProviderException(slug));
+        return json(DOCUMENTS.get(document).apply(this.summaries.providerPage(provider, snapshot)));
     }
 
     private static boolean upcoming(Statuspage.Maintenance maintenance) {
@@ -142,16 +79,6 @@ class SummaryController {
 
     private static boolean active(Statuspage.Maintenance maintenance) {
         return "in_progress".equals(maintenance.status()) || "verifying".equals(maintenance.status());
-    }
-
-    private <T> ResponseEntity<T> site(Function<StatuspageSummaries.PageModel, T> document) {
-        return json(document.apply(this.summaries.sitePage(this.engine.current())));
-    }
-
-    private <T> ResponseEntity<T> provider(String slug, Function<StatuspageSummaries.PageModel, T> document) {
-        StatusSnapshot snapshot = this.engine.current();
-        ProviderState provider = snapshot.provider(slug).orElseThrow(() -> new UnknownProviderException(slug));
-        return json(document.apply(this.summaries.providerPage(provider, snapshot)));
     }
 
     /** JSON whatever the Accept header says: the answer does not depend on it. */

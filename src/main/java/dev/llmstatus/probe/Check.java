@@ -1,5 +1,6 @@
 package dev.llmstatus.probe;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import dev.llmstatus.catalog.CheckDefinition;
@@ -37,6 +38,21 @@ public interface Check {
      */
     default boolean enabled(String provider, CheckDefinition definition) {
         return true;
+    }
+
+    /**
+     * What a result of this kind still says when the prober itself was behind while measuring it (a saturated CPU,
+     * a stalled process, a late start; see {@code ProberLoad}): our own queueing must not make a component slow or
+     * down. By default the result stands as it is, marked.
+     *
+     * @param result the result as measured
+     * @param definition the checked entry's definition
+     * @param stalled how long our process was stalled while the check was on the wire
+     * @return the result to record, marked with {@link ProbeResult#underLoad}, or {@code null} when it says nothing
+     * about the provider at all (it is then counted, logged, and not recorded)
+     */
+    default ProbeResult underLoad(ProbeResult result, CheckDefinition definition, Duration stalled) {
+        return result.underLoad(result.outcome(), result.detail());
     }
 
 }

@@ -105,6 +105,28 @@ final class HttpProbe implements Check {
             });
     }
 
+    /**
+     * Measured while we were behind, a slow answer is no evidence of a slow provider: the expected status came, so the
+     * front door works (up, with the reason in the detail). A timeout is no evidence either when our own stall ate
+     * so much of the wait that the provider had less than the slow threshold of our attention. Every other outcome
+     * (an error status, a refused connection, a timeout the stall does not explain) is the provider's answer whatever
+     * our load, and stands, marked.
+     */
+    @Override
+    public ProbeResult underLoad(ProbeResult result, CheckDefinition checked, Duration stalled) {
+        ProbeDefinition definition = (ProbeDefinition) checked;
+        if (result.outcome() == Outcome.DEGRADED) {
+            return result.underLoad(Outcome.UP, "HTTP " + result.httpStatus() + " in "
+                    + ProbeClassifier.millis(result.latency()) + ", measured while our prober was under load "
+                    + "(not counted as slow)");
+        }
+        if (result.errorClass() == ErrorClass.TIMEOUT
+                && result.latency().minus(stalled).compareTo(definition.latencyThreshold()) <= 0) {
+            return null;
+        }
+        return Check.super.underLoad(result, checked, stalled);
+    }
+
     private static Duration since(AtomicLong sentAt, long start) {
         long sent = sentAt.get();
         return Duration.ofNanos(System.nanoTime() - ((sent != 0) ? sent : start));

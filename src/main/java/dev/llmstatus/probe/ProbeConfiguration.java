@@ -46,6 +46,11 @@ class ProbeConfiguration {
         }
 
         @Bean
+        ProberLoad proberLoad(ProbeProperties properties) {
+            return new ProberLoad(properties.load());
+        }
+
+        @Bean
         HostResolver hostResolver(ProbeExecutors executors, ProbeProperties properties) {
             return new HostResolver(executors.dns(), properties.dnsTimeout());
         }

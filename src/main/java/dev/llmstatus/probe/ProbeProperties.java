@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rollupInterval how often hourly rollups are brought up to date
  * @param pruneInterval how often expired rows are deleted
  * @param pruneBatchSize the most rows one delete statement removes
+ * @param load when a result counts as measured while the prober itself was behind ({@link ProberLoad})
  */
 @ConfigurationProperties("llmstatus.probe")
 public record ProbeProperties(@DefaultValue("true") boolean enabled, @DefaultValue("16") int perHostConcurrency,
@@ -39,7 +40,7 @@ public record ProbeProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         @DefaultValue("30d") Duration recentIncidents, @DefaultValue("10s") Duration selfCheckInterval,
         @DefaultValue("3") int offlineMinProbes, @DefaultValue("7d") Duration rawRetention,
         @DefaultValue("90d") Duration rollupRetention, @DefaultValue("5m") Duration rollupInterval,
-        @DefaultValue("1h") Duration pruneInterval, @DefaultValue("5000") int pruneBatchSize) {
+        @DefaultValue("1h") Duration pruneInterval, @DefaultValue("5000") int pruneBatchSize, @DefaultValue Load load) {
 
     public ProbeProperties {
         if (perHostConcurrency < 1 || workerThreads < 1 || maxPending < 1 || offlineMinProbes < 1
@@ -51,6 +52,26 @@ public record ProbeProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         if (rollupRetention.compareTo(Duration.ofDays(90)) < 0) {
             throw new IllegalArgumentException("llmstatus.probe.rollup-retention must be at least 90 days");
         }
+    }
+
+    /**
+     * When the prober counts itself as behind: a result measured then cannot make a component slow or down.
+     *
+     * @param tick how often the load sampler wakes up
+     * @param stall how late a wake-up must be to count as a stall of the whole process
+     * @param busyCpu the machine CPU load (0 to 1), sampled every second, at or above which the machine is saturated
+     * @param maxLag how late after its due time a probe may start before its result counts as measured under load
+     */
+    public record Load(@DefaultValue("50ms") Duration tick, @DefaultValue("150ms") Duration stall,
+            @DefaultValue("0.9") double busyCpu, @DefaultValue("2s") Duration maxLag) {
+
+        public Load {
+            if (tick.isNegative() || tick.isZero() || stall.compareTo(tick) < 0 || busyCpu <= 0) {
+                throw new IllegalArgumentException("llmstatus.probe.load: tick must be positive, stall at least one "
+                        + "tick, busy-cpu above 0");
+            }
+        }
+
     }
 
 }

@@ -60,6 +60,9 @@ class ProbeResultEntity {
 
     private String detail;
 
+    @Column(name = "under_load")
+    private boolean underLoad;
+
     protected ProbeResultEntity() {
     }
 
@@ -76,13 +79,14 @@ class ProbeResultEntity {
         this.contentType = cut(result.contentType(), 128);
         this.signatures = result.signatures().isEmpty() ? null : cut(String.join(",", result.signatures()), 512);
         this.detail = cut(result.detail(), 255);
+        this.underLoad = result.measuredUnderLoad();
     }
 
     ProbeResult toResult() {
         List<String> signatureList = (this.signatures != null) ? Arrays.asList(this.signatures.split(",")) : List.of();
         return new ProbeResult(this.provider, this.component, this.startedAt, Duration.ofMillis(this.latencyMillis),
                 this.httpStatus, this.outcome, this.errorClass, this.tls, this.retryAfter, this.contentType,
-                signatureList, this.detail);
+                signatureList, this.detail, Measurements.NONE, this.underLoad);
     }
 
     static String cut(String text, int max) {

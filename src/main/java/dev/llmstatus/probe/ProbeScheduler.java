@@ -64,13 +64,16 @@ final class ProbeScheduler implements SmartLifecycle {
 
     private final Clock clock;
 
+    private final ProberLoad load;
+
     private volatile boolean running;
 
     /** Probes on the wire, so that stopping waits for their results instead of dropping them. */
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
     ProbeScheduler(Catalog catalog, ProbeProperties properties, ProbeExecutors executors, ClusterLocks locks,
-            List<Check> checks, HistoryWriter writer, ProbeMetrics metrics, List<Job> jobs, Clock clock) {
+            List<Check> checks, HistoryWriter writer, ProbeMetrics metrics, List<Job> jobs, Clock clock,
+            ProberLoad load) {
         this.catalog = catalog;
         this.properties = properties;
         this.executors = executors;
@@ -85,6 +88,7 @@ final class ProbeScheduler implements SmartLifecycle {
         this.metrics = metrics;
         this.jobs = List.copyOf(jobs);
         this.clock = clock;
+        this.load = load;
     }
 
     /**
@@ -101,6 +105,7 @@ final class ProbeScheduler implements SmartLifecycle {
     public void start() {
         ScheduledExecutorService timer = this.executors.timer();
         List<Target> targets = targets();
+        this.load.start();
         for (Target target : targets) {
             long delay = target.nextSlot(this.clock.millis()) - this.clock.millis();
             timer.scheduleAtFixedRate(() -> guarded("probe " + target.name, () -> {
@@ -124,6 +129,7 @@ final class ProbeScheduler implements SmartLifecycle {
     @Override
     public void stop() {
         this.running = false;
+        this.load.stop();
         this.executors.timer().shutdownNow();
         ExecutorService workers = this.executors.workers();
         workers.shutdown();
@@ -193,14 +199,22 @@ final class ProbeScheduler implements SmartLifecycle {
             this.metrics.skipped();
             return CompletableFuture.completedFuture(null);
         }
-        this.metrics.started(now - due);
+        long lag = now - due;
+        this.metrics.started(lag);
+        ProberLoad.Mark mark = this.load.mark();
         CompletableFuture<?> probing = target.check.run(target.checked.provider(), target.checked.key(),
                 target.checked.definition())
-            .whenComplete((result, failure) -> {
+            .whenComplete((measured, failure) -> {
                 target.inFlight.set(false);
-                if (result != null) {
-                    this.metrics.finished(result);
-                    this.writer.add(result);
+                if (measured != null) {
+                    ProbeResult result = judged(target, measured, this.load.since(mark, lag));
+                    if (result != null) {
+                        this.metrics.finished(result);
+                        this.writer.add(result);
+                    }
+                    else {
+                        this.metrics.declined();
+                    }
                 }
                 else if (failure == null) {
                     // the check chose not to send anything this time (a budget, a Retry-After)
@@ -214,6 +228,15 @@ final class ProbeScheduler implements SmartLifecycle {
         this.inFlight.add(probing);
         probing.whenComplete((done, failure) -> this.inFlight.remove(probing));
         return probing;
+    }
+
+    /** The result as it counts: one measured while the prober was behind is for its check to judge again. */
+    private ProbeResult judged(Target target, ProbeResult measured, ProberLoad.Strain strain) {
+        if (!strain.behind()) {
+            return measured;
+        }
+        return this.metrics.underLoad(measured,
+                target.check.underLoad(measured, target.checked.definition(), strain.stalled()));
     }
 
     private long longestTimeout() {

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.llmstatus.system.ChartScale;
+
 /**
  * Turns one provider's report counts into its {@link ReportSummary}: the baseline, spike detection, the words and the
  * chart. Pure functions of the counts and the present, so that tests can drive them through exact tables.
@@ -174,7 +176,7 @@ final class ReportSummaries {
             usual[i] = usualPerHour(rows.hours(), Math.floorDiv(firstSlot + i, SLOTS_PER_HOUR)) / SLOTS_PER_HOUR;
             mostUsual = Math.max(mostUsual, usual[i]);
         }
-        long scale = niceCeiling(Math.max(1, Math.max(most, (long) Math.ceil(mostUsual))));
+        long scale = ChartScale.niceCeiling(Math.max(1, Math.max(most, (long) Math.ceil(mostUsual))));
         List<ReportSummary.Bar> bars = new ArrayList<>();
         for (int i = 0; i < SLOTS; i++) {
             if (counts[i] > 0) {
@@ -218,19 +220,6 @@ final class ReportSummaries {
 
     private static String point(int x, double y) {
         return String.format(Locale.ROOT, "%d,%.1f ", x, y);
-    }
-
-    static long niceCeiling(long value) {
-        long magnitude = 1;
-        while (magnitude * 10 <= value) {
-            magnitude *= 10;
-        }
-        for (long factor : new long[] { 1, 2, 5 }) {
-            if (factor * magnitude >= value) {
-                return factor * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private static String plural(long count, String word) {

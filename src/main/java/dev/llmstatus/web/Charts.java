@@ -12,6 +12,7 @@ import dev.llmstatus.status.Status;
 import dev.llmstatus.status.TimeWords;
 import dev.llmstatus.status.Uptime;
 import dev.llmstatus.status.UptimeDay;
+import dev.llmstatus.system.ChartScale;
 
 /**
  * Geometry for the inline SVG charts, with the words that stand in for them. Server-rendered: no script, no
@@ -153,7 +154,7 @@ final class Charts {
             return new LatencyGeometry(List.of(), List.of(), List.of(), "No " + what + " data in the last 24 hours yet.",
                     false);
         }
-        long scale = niceCeiling(max);
+        long scale = ChartScale.niceCeiling(max);
         double step = (points.size() > 1) ? (double) LATENCY_WIDTH / (points.size() - 1) : 0;
         List<Line> lines = new ArrayList<>();
         lines.addAll(runs(points, true, step, scale));
@@ -220,19 +221,6 @@ final class Charts {
 
     private static double y(long value, long scale) {
         return LATENCY_BOTTOM - ((double) value / scale) * (LATENCY_BOTTOM - LATENCY_TOP);
-    }
-
-    static long niceCeiling(long value) {
-        long magnitude = 1;
-        while (magnitude * 10 <= value) {
-            magnitude *= 10;
-        }
-        for (long factor : new long[] { 1, 2, 5, 10 }) {
-            if (factor * magnitude >= value) {
-                return factor * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     static String millis(long millis) {

@@ -36,8 +36,11 @@ class ErrorPagesController {
 
     private final KnowledgeBase knowledgeBase;
 
-    ErrorPagesController(StatusEngine engine, KnowledgeBase knowledgeBase) {
+    private final SnapshotViews views;
+
+    ErrorPagesController(StatusEngine engine, KnowledgeBase knowledgeBase, SnapshotViews views) {
         this.engine = engine;
+        this.views = views;
         this.knowledgeBase = knowledgeBase;
     }
 
@@ -53,7 +56,7 @@ class ErrorPagesController {
         if (!page.slug().equals(topic)) {
             return movedPermanently(Links.error(slug, page.slug()));
         }
-        ErrorPageView view = ErrorPageView.of(page, state, snapshot);
+        ErrorPageView view = view(page, state, snapshot);
         List<Faq> faq = view.faq();
         ModelAndView model = new ModelAndView("errors/show");
         model.addObject("snapshot", snapshot);
@@ -82,6 +85,12 @@ class ErrorPagesController {
         return model;
     }
 
+    /** One provider's view of one error topic, shared by its error page, its errors index and the topic page. */
+    private ErrorPageView view(ProviderErrorPage page, ProviderState state, StatusSnapshot snapshot) {
+        return this.views.get(snapshot, "error", List.of(state.slug(), page.slug()),
+                () -> ErrorPageView.of(page, state, snapshot));
+    }
+
     @CachedPage
     @GetMapping("/status/{slug}/errors")
     ModelAndView index(@PathVariable String slug) {
@@ -92,7 +101,7 @@ class ErrorPagesController {
         model.addObject("now", snapshot.builtAt());
         model.addObject("state", state);
         model.addObject("views", this.knowledgeBase.pagesFor(slug).stream()
-            .map((page) -> ErrorPageView.of(page, state, snapshot))
+            .map((page) -> view(page, state, snapshot))
             .toList());
         model.addObject("meta", new PageMeta(
                 state.name() + " API errors explained: 429, 401, 5xx and more | LLM Status",
@@ -131,7 +140,7 @@ class ErrorPagesController {
         List<ErrorPageView> views = snapshot.problemsFirst()
             .stream()
             .flatMap((state) -> this.knowledgeBase.page(state.slug(), general.slug())
-                .map((page) -> ErrorPageView.of(page, state, snapshot))
+                .map((page) -> view(page, state, snapshot))
                 .stream())
             .sorted(Comparator.comparing((ErrorPageView view) -> !view.seenNow()))
             .toList();

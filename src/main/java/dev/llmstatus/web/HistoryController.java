@@ -74,21 +74,17 @@ class HistoryController {
         page.addObject("now", snapshot.builtAt());
         page.addObject("month", name);
         page.addObject("incidents", incidents);
-        page.addObject("newer", month.isBefore(current) ? path(slug, month.plusMonths(1), current) : null);
-        page.addObject("older", month.isAfter(oldest) ? path(slug, month.minusMonths(1), current) : null);
+        page.addObject("newer", month.isBefore(current) ? Links.history(slug, month.plusMonths(1), current) : null);
+        page.addObject("older", month.isAfter(oldest) ? Links.history(slug, month.minusMonths(1), current) : null);
         page.addObject("since", MONTH_NAME.format(oldest));
         page.addObject("meta", new PageMeta(state.name() + " incident history, " + name + " | LLM Status",
                 state.name() + " incidents and maintenances in " + name + ", detected by our checks and reported on "
                         + "its official status page.",
-                path(slug, month, current), List.of(PageMeta.home(),
-                        new PageMeta.Crumb(state.name() + " status", "/status/" + slug),
-                        new PageMeta.Crumb("History", path(slug, month, current))),
+                Links.history(slug, month, current), List.of(PageMeta.home(),
+                        new PageMeta.Crumb(state.name() + " status", Links.provider(slug)),
+                        new PageMeta.Crumb("History", Links.history(slug, month, current))),
                 List.of(), snapshot.builtAt()));
         return page;
-    }
-
-    static String path(String slug, YearMonth month, YearMonth current) {
-        return month.equals(current) ? "/status/" + slug + "/history" : "/status/" + slug + "/history/" + month;
     }
 
 }

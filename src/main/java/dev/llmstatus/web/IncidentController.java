@@ -44,14 +44,11 @@ class IncidentController {
         page.addObject("meta", new PageMeta(incident.title() + " | " + state.name() + " " + kind + " | LLM Status",
                 state.name() + " " + kind + ": " + incident.title() + ". "
                         + (incident.ongoing() ? "Ongoing" : "Resolved") + ", with its full timeline.",
-                path(slug, id), List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", "/status/" + slug),
-                        new PageMeta.Crumb(incident.title(), path(slug, id))),
+                Links.incident(slug, id),
+                List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", Links.provider(slug)),
+                        new PageMeta.Crumb(incident.title(), Links.incident(slug, id))),
                 List.of(), snapshot.builtAt()));
         return page;
-    }
-
-    static String path(String slug, String id) {
-        return "/status/" + slug + "/incidents/" + id;
     }
 
     /** Every incident and maintenance the snapshot holds for the provider, as pages link to them. */

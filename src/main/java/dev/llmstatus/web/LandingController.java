@@ -29,8 +29,11 @@ class LandingController {
 
     private final StatusProperties properties;
 
-    LandingController(StatusEngine engine, Catalog catalog, StatusProperties properties) {
+    private final SnapshotViews views;
+
+    LandingController(StatusEngine engine, Catalog catalog, StatusProperties properties, SnapshotViews views) {
         this.engine = engine;
+        this.views = views;
         this.catalog = catalog;
         this.properties = properties;
     }
@@ -51,8 +54,10 @@ class LandingController {
             redirect.setExposeModelAttributes(false);
             return redirect;
         }
-        DownAnswer answer = DownAnswer.of(state, snapshot.monitor().offline());
-        List<Faq> faq = ProviderFaq.of(state, snapshot.monitor().offline(), this.properties);
+        DownAnswer answer = this.views.get(snapshot, "down", slug,
+                () -> DownAnswer.of(state, snapshot.monitor().offline()));
+        List<Faq> faq = this.views.get(snapshot, "faq", slug,
+                () -> ProviderFaq.of(state, snapshot.monitor().offline(), this.properties));
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("now", snapshot.builtAt());
         model.addAttribute("state", state);

@@ -1,5 +1,7 @@
 package dev.llmstatus.web;
 
+import java.time.YearMonth;
+
 /**
  * The site's paths, built in one place: controllers use the static methods, templates the {@code links} model
  * attribute ({@code ${links.provider(state.slug())}}).
@@ -37,6 +39,23 @@ public final class Links {
 
     public static String reports(String slug) {
         return provider(slug) + "/reports";
+    }
+
+    public static String model(String slug, String id) {
+        return provider(slug) + "/models/" + id;
+    }
+
+    public static String incident(String slug, String id) {
+        return provider(slug) + "/incidents/" + id;
+    }
+
+    public static String history(String slug) {
+        return provider(slug) + "/history";
+    }
+
+    /** One month of a provider's history; the current month is the history page itself. */
+    public static String history(String slug, YearMonth month, YearMonth current) {
+        return month.equals(current) ? history(slug) : history(slug) + "/" + month;
     }
 
 }

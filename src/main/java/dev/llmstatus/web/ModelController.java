@@ -37,13 +37,12 @@ class ModelController {
 
     private final KnowledgeBase knowledgeBase;
 
-    ModelController(StatusEngine engine, KnowledgeBase knowledgeBase) {
-        this.engine = engine;
-        this.knowledgeBase = knowledgeBase;
-    }
+    private final SnapshotViews views;
 
-    static String path(String slug, String id) {
-        return "/status/" + slug + "/models/" + id;
+    ModelController(StatusEngine engine, KnowledgeBase knowledgeBase, SnapshotViews views) {
+        this.engine = engine;
+        this.views = views;
+        this.knowledgeBase = knowledgeBase;
     }
 
     @CachedPage
@@ -58,14 +57,15 @@ class ModelController {
         page.addObject("now", snapshot.builtAt());
         page.addObject("state", state);
         page.addObject("model", model);
-        page.addObject("charts", Charts.of(model));
+        page.addObject("charts", this.views.get(snapshot, "model-charts", List.of(slug, modelId),
+                () -> Charts.of(model)));
         page.addObject("incidents", incidents(state, model));
         page.addObject("errorPages", errorPages(slug, model));
-        String path = path(slug, modelId);
+        String path = Links.model(slug, modelId);
         page.addObject("meta", new PageMeta(model.name() + " (" + state.name() + ") status: is it down? | LLM Status",
                 model.name() + " on " + state.name() + ": " + model.level().label() + ". " + capitalise(model.reason())
                         + ". Time to first token, tokens per second and availability from real requests.",
-                path, List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", "/status/" + slug),
+                path, List.of(PageMeta.home(), new PageMeta.Crumb(state.name() + " status", Links.provider(slug)),
                         new PageMeta.Crumb(model.name(), path)),
                 List.of(), model.lastChecked()).withIndexing(model.configured()));
         return page;

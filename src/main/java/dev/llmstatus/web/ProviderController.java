@@ -42,7 +42,10 @@ class ProviderController {
 
     private final ReportService reports;
 
-    ProviderController(StatusEngine engine, StatusProperties properties, ReportService reports) {
+    private final SnapshotViews views;
+
+    ProviderController(StatusEngine engine, StatusProperties properties, ReportService reports, SnapshotViews views) {
+        this.views = views;
         this.engine = engine;
         this.properties = properties;
         this.reports = reports;
@@ -93,8 +96,10 @@ class ProviderController {
         page.addObject("snapshot", snapshot);
         page.addObject("now", snapshot.builtAt());
         page.addObject("state", state);
-        page.addObject("charts", state.components().stream().map(Charts::of).toList());
-        List<Faq> faq = ProviderFaq.of(state, snapshot.monitor().offline(), this.properties);
+        page.addObject("charts", this.views.get(snapshot, "charts", slug,
+                () -> state.components().stream().map(Charts::of).toList()));
+        List<Faq> faq = this.views.get(snapshot, "faq", slug,
+                () -> ProviderFaq.of(state, snapshot.monitor().offline(), this.properties));
         page.addObject("faq", faq);
         page.addObject("meta", new PageMeta(state.name() + " status: is it down? Live checks and incidents | LLM Status",
                 state.name() + ": " + state.level().label() + ". " + state.reason()

@@ -30,11 +30,11 @@ class SitemapPaths {
         for (ProviderErrorPage page : this.knowledgeBase.pagesFor(state.slug())) {
             paths.add(Links.error(state.slug(), page.slug()));
         }
-        paths.add("/status/" + state.slug() + "/history");
-        IncidentController.all(state).forEach((incident) -> paths.add(IncidentController.path(state.slug(),
+        paths.add(Links.history(state.slug()));
+        IncidentController.all(state).forEach((incident) -> paths.add(Links.incident(state.slug(),
                 incident.id())));
         state.models().stream().filter(ModelState::configured)
-            .forEach((model) -> paths.add(ModelController.path(state.slug(), model.id())));
+            .forEach((model) -> paths.add(Links.model(state.slug(), model.id())));
         return paths;
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.llmstatus.catalog.ProbeDefinition;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -179,6 +180,37 @@ class HttpProbeTests {
         assertThat(headers.getFirst("User-Agent")).isEqualTo("test-prober");
         assertThat(headers.keySet()).map(String::toLowerCase)
             .doesNotContain("authorization", "x-api-key", "api-key", "cookie", "proxy-authorization");
+    }
+
+    @Test
+    void measuredUnderLoadASlowAnswerIsUpAndMarkedAnExplainedTimeoutSaysNothingAndAnErrorStands() {
+        ProbeDefinition definition = ProbeTestSupport
+            .component("api", URI.create("http://sim.example/v1/models"), Set.of(401), THRESHOLD, TIMEOUT)
+            .probe();
+        simulator.set("/slow-under-load", Behaviour.status(401).after(THRESHOLD.plusMillis(400)));
+        ProbeResult slow = probe(simulator.uri("/slow-under-load"), 401);
+        assertThat(slow.outcome()).isEqualTo(Outcome.DEGRADED);
+        ProbeResult judged = probe.underLoad(slow, definition, Duration.ZERO);
+        assertThat(judged.outcome()).isEqualTo(Outcome.UP);
+        assertThat(judged.measuredUnderLoad()).isTrue();
+        assertThat(judged.latency()).as("the measured latency is kept").isEqualTo(slow.latency());
+        assertThat(judged.detail()).contains("under load").contains("not counted as slow");
+
+        simulator.set("/hang-under-load", Behaviour.hang());
+        ProbeResult timeout = probe(simulator.uri("/hang-under-load"), 401);
+        assertThat(timeout.errorClass()).isEqualTo(ErrorClass.TIMEOUT);
+        assertThat(probe.underLoad(timeout, definition, timeout.latency().minus(THRESHOLD)))
+            .as("our stall left the provider no more than the slow threshold").isNull();
+        ProbeResult unexplained = probe.underLoad(timeout, definition, Duration.ofMillis(200));
+        assertThat(unexplained.outcome()).as("a short stall does not explain a timeout").isEqualTo(Outcome.DOWN);
+        assertThat(unexplained.measuredUnderLoad()).isTrue();
+
+        simulator.set("/error-under-load", Behaviour.status(503));
+        ProbeResult error = probe.underLoad(probe(simulator.uri("/error-under-load"), 401), definition,
+                Duration.ofSeconds(5));
+        assertThat(error.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(error.httpStatus()).isEqualTo(503);
+        assertThat(error.measuredUnderLoad()).isTrue();
     }
 
     private static ProbeResult probe(URI url, int expect) {

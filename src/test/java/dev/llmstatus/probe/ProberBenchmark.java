@@ -119,15 +119,16 @@ class ProberBenchmark {
         sampler.interrupt();
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         List<String> report = new ArrayList<>();
-        report.add(String.format("%-8s %8s %12s %12s %12s %10s %10s", "cycle", "results", "last result", "lag p50",
-                "lag p99", "not up", "CPU s"));
+        report.add(String.format("%-8s %8s %12s %12s %12s %10s %8s %11s %10s", "cycle", "results", "last result",
+                "lag p50", "lag p99", "not up", "up %", "under load", "CPU s"));
         for (long cycle = firstFull; cycle < firstFull + CYCLES; cycle++) {
             long cycleStart = cycle * interval;
             List<Long> lags = new ArrayList<>();
             long[] last = { 0 };
             int[] down = { 0 };
+            int[] underLoad = { 0 };
             Map<String, Integer> outcomes = new java.util.TreeMap<>();
-            jdbc.query("select provider, component, started_at, latency_ms, outcome, detail from probe_result "
+            jdbc.query("select provider, component, started_at, latency_ms, outcome, detail, under_load from probe_result "
                     + "where started_at >= ? and started_at < ?", (row) -> {
                         long started = row.getTimestamp(3).getTime();
                         long offset = ProbeScheduler.offset(row.getString(1) + "/" + row.getString(2),
@@ -137,6 +138,9 @@ class ProberBenchmark {
                         if (!"UP".equals(row.getString(5))) {
                             down[0]++;
                         }
+                        if (row.getBoolean(7)) {
+                            underLoad[0]++;
+                        }
                         outcomes.merge(row.getString(5) + " (" + row.getString(6).replaceAll("\\d+ ms", "N ms") + ")",
                                 1, Integer::sum);
                     }, new Timestamp(cycleStart), new Timestamp(cycleStart + interval));
@@ -144,10 +148,20 @@ class ProberBenchmark {
             Long cpuStart = cpuAtCycleStart.get(cycle);
             Long cpuEnd = cpuAtCycleStart.get(cycle + 1);
             double cpu = (cpuStart != null && cpuEnd != null) ? (cpuEnd - cpuStart) / 1e9 : Double.NaN;
-            report.add(String.format("%-8d %8d %10.2f s %9d ms %9d ms %10d %10.2f", cycle - firstFull + 1, lags.size(),
-                    (last[0] - cycleStart) / 1000.0, percentile(lags, 0.50), percentile(lags, 0.99), down[0], cpu));
+            // up % is of every component due in the cycle: a result not recorded (a timeout our own stall explains)
+            // counts against it like a wrong one
+            report.add(String.format("%-8d %8d %10.2f s %9d ms %9d ms %10d %7.2f%% %11d %10.2f", cycle - firstFull + 1,
+                    lags.size(), (last[0] - cycleStart) / 1000.0, percentile(lags, 0.50), percentile(lags, 0.99),
+                    down[0], 100.0 * (lags.size() - down[0]) / (PROVIDERS * COMPONENTS_PER_PROVIDER), underLoad[0],
+                    cpu));
             report.add("         outcomes: " + outcomes);
         }
+        var underLoadMeters = context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+            .find("llmstatus.probe.under.load")
+            .counters();
+        report.add("measured under load, whole run: " + underLoadMeters.stream()
+            .map((counter) -> "counted=" + counter.getId().getTag("counted") + " " + (long) counter.count())
+            .toList());
         report.add(String.format("peak heap used: %d MiB (max heap %d MiB)", peakHeap.get() / (1024 * 1024),
                 memory.getHeapMemoryUsage().getMax() / (1024 * 1024)));
         context.close();

@@ -213,6 +213,21 @@ abstract class AbstractReportPagesIntegrationTests {
     }
 
     @Test
+    void bidirectionalOverridesAndControlCharactersAreStrippedFromComments() throws Exception {
+        String marker = marker();
+        // U+202E would show "gnp.exe" as "exe.png"; U+2066-U+2069 isolate runs; U+0007 rings a terminal bell
+        post("stepfun", address(), form("OTHER", "", marker,
+                "bidi \u202Egnp.exe\u202C and \u2066isolated\u2069 \u202A\u202B\u202D\u2067\u2068bell\u0007 line\nbreak"));
+        this.engine.rebuild();
+        String stored = this.jdbc.queryForObject("select comment_text from community_report where error_code = ?",
+                String.class, marker);
+        assertThat(stored).isEqualTo("bidi gnp.exe and isolated bell line\nbreak");
+        assertThat(get("/status/stepfun").body()).contains("bidi gnp.exe and isolated bell")
+            .doesNotContain("\u202E")
+            .doesNotContain("\u2066");
+    }
+
+    @Test
     void databaseDownMeansA503PageSayingTheReportWasNotRecorded(CapturedOutput output) throws Exception {
         String marker = marker();
         String address = address();

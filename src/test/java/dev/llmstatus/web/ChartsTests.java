@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.llmstatus.status.LatencyPoint;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.UptimeDay;
+import dev.llmstatus.system.ChartScale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class ChartsTests {
             4200, 5000
             """)
     void latencyScaleEndsOnARoundNumber(long max, long scale) {
-        assertThat(Charts.niceCeiling(max)).isEqualTo(scale);
+        assertThat(ChartScale.niceCeiling(max)).isEqualTo(scale);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
