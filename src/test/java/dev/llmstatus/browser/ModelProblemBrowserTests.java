@@ -22,6 +22,7 @@ import dev.llmstatus.probe.SimulatedModel.Wire;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,8 +33,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * A model problem on the dashboard, in a real browser: the prober checks a simulated provider whose front door
  * answers normally while one of its two models fails with HTTP 503, and the provider's row on {@code /} says so,
  * naming the model, on the first phone screen. Writes screenshots of the dashboard, light and dark, under
- * target/screenshots.
+ * target/screenshots. The context is closed afterwards: its model checks run every second and would otherwise go on
+ * in the background of later test classes.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ModelProblemBrowserTests {
 
