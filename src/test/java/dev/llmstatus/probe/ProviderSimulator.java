@@ -221,7 +221,8 @@ public final class ProviderSimulator implements AutoCloseable {
         long now = System.nanoTime();
         SentStream stream = new SentStream(requestId, receivedNanos, Instant.now().minusNanos(now - receivedNanos),
                 ttft.toNanos(), tokensPerSecond);
-        stream.queuedNanos = now - receivedNanos;
+        Long dispatched = DISPATCHED.get();
+        stream.queuedNanos = (dispatched != null) ? now - dispatched : 0;
         if (this.sent.size() < SENT_LIMIT) {
             this.sent.put(requestId, stream);
         }
@@ -253,7 +254,11 @@ public final class ProviderSimulator implements AutoCloseable {
 
         volatile boolean ended;
 
-        /** How long the request waited between the server's dispatcher and a handler thread. */
+        /**
+         * How long after the server's dispatcher handed the request over the model code ran: the wait for a handler
+         * thread (on a new connection also the wait for the request itself). On a connection in use the script's
+         * clock started at the hand-over, so this wait is not in the scripted time.
+         */
         volatile long queuedNanos;
 
         private SentStream(String requestId, long receivedNanos, Instant receivedAt, long scriptedTtftNanos,
@@ -357,6 +362,13 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        long handling = System.nanoTime();
+        if (this.usedConnections.size() > SENT_LIMIT) {
+            this.usedConnections.clear();
+        }
+        Long dispatched = DISPATCHED.get();
+        boolean reused = !this.usedConnections.add(exchange.getRemoteAddress());
+        ARRIVED.set((reused && dispatched != null) ? dispatched : handling);
         String path = exchange.getRequestURI().getPath();
         this.requests.incrementAndGet();
         this.hits.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
@@ -374,10 +386,7 @@ public final class ProviderSimulator implements AutoCloseable {
         behaviour.start(exchange, this);
     }
 
-    /**
-     * Hands an exchange from the server's dispatcher thread to a handler thread, noting when: a model's script starts
-     * from that moment, so a wait for a free handler thread is not added to its scripted first-token time.
-     */
+    /** Hands an exchange from the server's dispatcher thread to a handler thread, noting when. */
     private void dispatch(Runnable exchange) {
         long dispatched = System.nanoTime();
         this.handlers.execute(() -> {
@@ -387,17 +396,28 @@ public final class ProviderSimulator implements AutoCloseable {
             }
             finally {
                 DISPATCHED.remove();
+                ARRIVED.remove();
             }
         });
     }
 
-    /** When the server's dispatcher handed the current exchange over ({@link System#nanoTime()}). */
-    static long dispatchedNanos() {
-        Long dispatched = DISPATCHED.get();
-        return (dispatched != null) ? dispatched : System.nanoTime();
+    /**
+     * When the current request reached the simulator ({@link System#nanoTime()}): a model's script runs from here. On
+     * a connection that served a request before, that is when the server's dispatcher took it, so a wait for a free
+     * handler thread is not added to the scripted time. A new connection's exchange is handed over as soon as the
+     * connection is accepted, before the request is even sent, so there it is when the handler had read the request.
+     */
+    static long arrivedNanos() {
+        Long arrived = ARRIVED.get();
+        return (arrived != null) ? arrived : System.nanoTime();
     }
 
     private static final ThreadLocal<Long> DISPATCHED = new ThreadLocal<>();
+
+    private static final ThreadLocal<Long> ARRIVED = new ThreadLocal<>();
+
+    /** Connections that have sent a request, by the client's address and port (bounded: cleared when large). */
+    private final Set<java.net.InetSocketAddress> usedConnections = ConcurrentHashMap.newKeySet();
 
     void finish(HttpExchange exchange) {
         this.open.remove(exchange);

@@ -159,8 +159,8 @@ public final class SimulatedModel {
     }
 
     void start(HttpExchange exchange, ProviderSimulator simulator) {
-        // The script runs from the moment the server took the request, not from when a handler thread got to it.
-        long start = ProviderSimulator.dispatchedNanos();
+        // The script runs from the moment the request reached the simulator, not from when a handler thread got to it.
+        long start = ProviderSimulator.arrivedNanos();
         String key = presentedKey(exchange);
         if (this.requiredKey != null && !this.requiredKey.equals(key)) {
             fail(exchange, simulator, Failure.INVALID_KEY, key);
