@@ -1,5 +1,6 @@
 package dev.llmstatus.api;
 
+import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.system.SiteProperties;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class SiteLinks {
     }
 
     String incident(String slug, String incidentId) {
-        return provider(slug) + "/incidents/" + incidentId;
+        return this.site.url(IncidentView.path(slug, incidentId));
     }
 
     String feed(String slug, String extension) {

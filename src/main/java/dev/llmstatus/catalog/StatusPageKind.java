@@ -15,17 +15,26 @@ public enum StatusPageKind {
     /** Flashduty status pages (DeepSeek): their own JSON with active changes and a change list. */
     FLASHDUTY("Flashduty", true),
 
-    /** Instatus pages (Perplexity); known, not read yet. */
-    INSTATUS("Instatus", false),
+    /** Instatus pages (Perplexity): {@code summary.json} at {@code api}, {@code v3/components.json} next to it. */
+    INSTATUS("Instatus", true),
 
-    /** Better Stack pages (Together AI, Hugging Face); known, not read yet. */
-    BETTERSTACK("Better Stack", false),
+    /** Better Stack pages (Together AI, Hugging Face): the JSON:API {@code index.json} at {@code api}. */
+    BETTERSTACK("Better Stack", true),
 
-    /** Rootly pages (Mistral); known, not read yet. */
-    ROOTLY("Rootly", false),
+    /** Rootly pages (Mistral): {@code /api/v1/status.json} at {@code api}. */
+    ROOTLY("Rootly", true),
 
-    /** The Google Cloud service health dashboard; known, not read yet. */
-    GOOGLE_CLOUD("the Google Cloud service health dashboard", false),
+    /**
+     * The Google Cloud service health dashboard (Vertex Gemini API): its {@code incidents.json} at {@code api}, kept to
+     * the products named in {@code filter}.
+     */
+    GOOGLE_CLOUD("the Google Cloud service health dashboard", true),
+
+    /**
+     * The AWS Health Dashboard (Bedrock): its public {@code currentevents} JSON at {@code api}, kept to the services
+     * named in {@code filter}.
+     */
+    AWS_HEALTH("the AWS Health Dashboard", true),
 
     /** Only an RSS or Atom incident feed. */
     FEED("an RSS/Atom feed", false),
@@ -49,12 +58,17 @@ public enum StatusPageKind {
 
     /** Whether we have a reader for this platform. */
     public boolean read() {
-        return this == STATUSPAGE || this == INCIDENTIO || this == FLASHDUTY || this == FEED;
+        return this != NONE;
     }
 
     /** Whether the page is read through its JSON {@code api} document (else through its feed). */
     public boolean readsApi() {
         return this.readsApi;
+    }
+
+    /** Whether the page is a dashboard shared by many services, read only for those the catalog names. */
+    public boolean shared() {
+        return this == GOOGLE_CLOUD || this == AWS_HEALTH;
     }
 
 }

@@ -83,7 +83,6 @@ class Messages {
     private Message event(Delivery delivery) {
         OutboxEvent event = delivery.event();
         String provider = this.payloads.providerName(event.provider());
-        String link = this.payloads.providerUrl(event.provider());
         List<String> lines = new ArrayList<>();
         String subject;
         if (!delivery.changes().isEmpty() && delivery.changes().size() > 1) {
@@ -104,32 +103,77 @@ class Messages {
                     + word(event.oldLevel()) + ", since " + TIME.format(event.occurredAt()) + ")";
             lines.add(since(provider + "'s " + component + " is " + word(event.level()), event.occurredAt()));
         }
+        else if (event.official()) {
+            return official(event, provider);
+        }
         else if (OutboxEvent.RESOLVED.equals(event.type())) {
             subject = provider + ": resolved, " + what(event) + " is over (" + duration(event) + ")";
             lines.add(provider + ": " + what(event) + " ended at " + TIME.format(event.occurredAt()) + " on "
                     + DAY.format(event.occurredAt()) + ", after " + duration(event) + ".");
         }
         else {
-            String since = TIME.format((event.startedAt() != null) ? event.startedAt() : event.occurredAt());
-            subject = provider + ": " + what(event) + " (since " + since + ")";
-            if (OutboxEvent.UPDATED.equals(event.type()) && event.oldLevel() != null) {
+            subject = provider + ": " + what(event) + " (since " + TIME.format(started(event)) + ")";
+            if (levelChanged(event)) {
                 lines.add("Update: the incident went from " + word(event.oldLevel()) + " to " + word(event.level())
                         + ".");
             }
-            lines.add(since(provider + ": " + what(event),
-                    (event.startedAt() != null) ? event.startedAt() : event.occurredAt()));
+            lines.add(since(provider + ": " + what(event), started(event)));
         }
         if (event.reason() != null && !event.reason().isBlank()) {
-            lines.add((event.official() ? "The provider's status page says: " : "What we see: ") + event.reason());
+            lines.add("What we see: " + event.reason());
         }
-        return new Message(subject, lines, link, "Live status of " + provider);
+        if (event.incidentId() == null) {
+            return new Message(subject, lines, this.payloads.providerUrl(event.provider()), "Live status of " + provider);
+        }
+        return new Message(subject, lines, this.payloads.incidentUrl(event.provider(), event.incidentId()),
+                "The incident on LLM Status");
     }
 
-    /** "major outage of API" for ours, the provider's own title for official incidents. */
-    private String what(OutboxEvent event) {
-        if (event.official()) {
-            return "official incident \"" + event.title() + "\"";
+    /**
+     * An incident the provider reports on its own status page: said as theirs, with their newest words quoted, and
+     * a link to our page of it (their timeline beside what we measured).
+     */
+    private Message official(OutboxEvent event, String provider) {
+        String title = "\"" + event.title() + "\"";
+        List<String> lines = new ArrayList<>();
+        String subject;
+        if (OutboxEvent.RESOLVED.equals(event.type())) {
+            subject = provider + "'s status page: resolved " + title + " (after " + duration(event) + ")";
+            lines.add(provider + "'s own status page marked its incident " + title + " resolved at "
+                    + TIME.format(event.occurredAt()) + " on " + DAY.format(event.occurredAt()) + ", after "
+                    + duration(event) + ".");
         }
+        else if (OutboxEvent.UPDATED.equals(event.type())) {
+            subject = provider + "'s status page updated " + title + " (since " + TIME.format(started(event)) + ")";
+            lines.add(provider + "'s own status page posted an update on its incident " + title + ", open since "
+                    + TIME.format(started(event)) + " on " + DAY.format(started(event)) + ".");
+            if (levelChanged(event)) {
+                lines.add("It now rates it " + word(event.level()) + " (was " + word(event.oldLevel()) + ").");
+            }
+        }
+        else {
+            subject = provider + "'s status page reports an incident: " + title + " (since "
+                    + TIME.format(started(event)) + ")";
+            lines.add(since(provider + "'s own status page reports an incident, " + title + ",", started(event)));
+        }
+        if (event.reason() != null && !event.reason().isBlank()) {
+            lines.add("Their latest words: " + event.reason());
+        }
+        return new Message(subject, lines, this.payloads.incidentUrl(event.provider(), event.incidentId()),
+                "The incident on LLM Status");
+    }
+
+    private static Instant started(OutboxEvent event) {
+        return (event.startedAt() != null) ? event.startedAt() : event.occurredAt();
+    }
+
+    private static boolean levelChanged(OutboxEvent event) {
+        return OutboxEvent.UPDATED.equals(event.type()) && event.oldLevel() != null
+                && event.oldLevel() != event.level();
+    }
+
+    /** "major outage of API". */
+    private String what(OutboxEvent event) {
         String level = word(event.level());
         return event.components().isEmpty() ? level : level + " of " + components(event);
     }
@@ -146,7 +190,7 @@ class Messages {
     }
 
     private static String duration(OutboxEvent event) {
-        Instant start = (event.startedAt() != null) ? event.startedAt() : event.occurredAt();
+        Instant start = started(event);
         long minutes = Math.max(1, Duration.between(start, event.occurredAt()).toMinutes());
         if (minutes < 60) {
             return minutes + " min";

@@ -28,6 +28,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flapWindow component level changes this close together are sent as one summary
  * @param hourlyBudget how many subscriptions one visitor may create per hour
  * @param maxTrackedClients how many visitors' limit buckets are held in memory at most
+ * @param retention delivered, failed and merged deliveries, and events left without deliveries, are deleted once
+ * this old
+ * @param pruneInterval how often one instance (a ShedLock lock decides which) prunes the outbox
+ * @param pruneBatchSize rows deleted per statement when pruning
+ * @param confirmationsPerAddress how many confirmation mails one email address gets per {@code confirmationWindow},
+ * whoever asks for them
+ * @param confirmationWindow the window of {@code confirmationsPerAddress}
+ * @param addressSecret the key of the address hash the confirmation limit is counted by; set it (the same on every
+ * instance) so that a copy of the database cannot be matched against a list of addresses
  */
 @ConfigurationProperties("llmstatus.notify")
 public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean allowPrivateTargets,
@@ -38,12 +47,16 @@ public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultVa
         @DefaultValue("30s") Duration firstRetry, @DefaultValue("1h") Duration maxRetryDelay,
         @DefaultValue("24h") Duration retryFor, @DefaultValue("7d") Duration pauseAfter,
         @DefaultValue("48h") Duration confirmWithin, @DefaultValue("5m") Duration flapWindow,
-        @DefaultValue("10") int hourlyBudget, @DefaultValue("100000") int maxTrackedClients) {
+        @DefaultValue("10") int hourlyBudget, @DefaultValue("100000") int maxTrackedClients,
+        @DefaultValue("30d") Duration retention, @DefaultValue("1h") Duration pruneInterval,
+        @DefaultValue("1000") int pruneBatchSize, @DefaultValue("3") int confirmationsPerAddress,
+        @DefaultValue("24h") Duration confirmationWindow, String addressSecret) {
 
     public NotifyProperties {
-        if (batchSize < 1 || maxInFlight < 1 || perHostConcurrency < 1 || hourlyBudget < 1) {
-            throw new IllegalArgumentException(
-                    "llmstatus.notify.batch-size, max-in-flight, per-host-concurrency and hourly-budget must be at least 1");
+        if (batchSize < 1 || maxInFlight < 1 || perHostConcurrency < 1 || hourlyBudget < 1 || pruneBatchSize < 1
+                || confirmationsPerAddress < 1) {
+            throw new IllegalArgumentException("llmstatus.notify.batch-size, max-in-flight, per-host-concurrency, "
+                    + "hourly-budget, prune-batch-size and confirmations-per-address must be at least 1");
         }
         if (lease.compareTo(connectTimeout.plus(requestTimeout)) <= 0) {
             throw new IllegalArgumentException(

@@ -14,6 +14,7 @@ import dev.llmstatus.status.ComponentLevelChanged;
 import dev.llmstatus.status.IncidentOpened;
 import dev.llmstatus.status.IncidentResolved;
 import dev.llmstatus.status.IncidentUpdated;
+import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.StatusEngine;
@@ -89,6 +90,11 @@ class Payloads {
         return this.site.url("/status/" + slug);
     }
 
+    /** The incident's own page, for ours and official ones alike. */
+    String incidentUrl(String slug, String incidentId) {
+        return this.site.url(IncidentView.path(slug, incidentId));
+    }
+
     String siteUrl(String path) {
         return this.site.url(path);
     }
@@ -106,22 +112,23 @@ class Payloads {
         else {
             incident = new IncidentBody(event.incidentId(), event.title(),
                     OutboxEvent.RESOLVED.equals(event.type()) ? "resolved" : "investigating",
-                    event.level().indicator(), providerUrl(slug) + "#incident-" + event.incidentId(), event.official());
+                    event.level().indicator(), incidentUrl(slug, event.incidentId()), event.official());
         }
         return new WebhookBody(event.id(), event.type(), event.occurredAt(), provider, component, incident,
                 event.reason());
     }
 
     /**
-     * The provider's level as the change leaves it: the incident's level while it is open, operational once our
-     * own incident is resolved, and for a component change the level pages showed, made worse by the change.
+     * The provider's level as the change leaves it: our incident's level while it is open, operational once it is
+     * resolved; for an official incident the level pages show (the provider's report is one signal of several); and
+     * for a component change the level pages showed, made worse by the change.
      */
     private Status providerLevel(OutboxEvent event) {
+        if (event.official()) {
+            return shownLevel(event.provider());
+        }
         if (!event.componentChange()) {
-            if (OutboxEvent.RESOLVED.equals(event.type())) {
-                return event.official() ? shownLevel(event.provider()) : Status.OPERATIONAL;
-            }
-            return event.level();
+            return OutboxEvent.RESOLVED.equals(event.type()) ? Status.OPERATIONAL : event.level();
         }
         Status shown = shownLevel(event.provider());
         return (event.level().problem()) ? Status.worse(shown, event.level()) : shown;

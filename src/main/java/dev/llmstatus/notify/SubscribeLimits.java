@@ -52,10 +52,15 @@ class SubscribeLimits {
     }
 
     private String hash(String address) {
+        return hmac(this.key, address);
+    }
+
+    /** The hex HMAC-SHA256 of a value: how an address becomes a key that does not give the address away. */
+    static String hmac(byte[] key, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(this.key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(address.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);

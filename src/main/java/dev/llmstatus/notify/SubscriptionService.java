@@ -49,6 +49,8 @@ class SubscriptionService {
 
     private final SubscribeLimits limits;
 
+    private final ConfirmationLimit confirmations;
+
     private final NotifyProperties properties;
 
     private final TransactionTemplate transactions;
@@ -60,8 +62,9 @@ class SubscriptionService {
     private final SecureRandom random = new SecureRandom();
 
     SubscriptionService(Catalog catalog, Subscriptions subscriptions, Deliveries deliveries, TargetGuard guard,
-            EmailNotifier email, SubscribeLimits limits, NotifyProperties properties, TransactionTemplate transactions,
-            MeterRegistry meters, Clock clock) {
+            EmailNotifier email, SubscribeLimits limits, ConfirmationLimit confirmations, NotifyProperties properties,
+            TransactionTemplate transactions, MeterRegistry meters, Clock clock) {
+        this.confirmations = confirmations;
         this.catalog = catalog;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -102,7 +105,7 @@ class SubscriptionService {
         if (wait != null) {
             rejected("limited");
             return new Result(null, Map.of("limit", "You have created the most subscriptions we take from one visitor "
-                    + "in an hour. Please try again in " + Math.max(1, (wait.toSeconds() + 59) / 60) + " min."), wait);
+                    + "in an hour. Please try again in " + words(wait) + "."), wait);
         }
         String slug = provider.map(Provider::slug).orElse(Subscription.ANY_PROVIDER);
         Instant now = this.clock.instant();
@@ -111,7 +114,14 @@ class SubscriptionService {
         Subscription.State state = (channel == Channel.EMAIL) ? Subscription.State.PENDING_CONFIRMATION
                 : Subscription.State.ACTIVE;
         String host = Subscription.host(channel, target);
-        long id = this.transactions.execute((status) -> {
+        Duration[] addressWait = new Duration[1];
+        Long id = this.transactions.execute((status) -> {
+            if (channel == Channel.EMAIL) {
+                addressWait[0] = this.confirmations.acquire(target, now);
+                if (addressWait[0] != null) {
+                    return null;
+                }
+            }
             long created = this.subscriptions.create(slug, components, channel, target, host, secret, token, state,
                     now);
             if (channel == Channel.EMAIL) {
@@ -119,6 +129,14 @@ class SubscriptionService {
             }
             return created;
         });
+        if (id == null) {
+            rejected("address_limited");
+            return new Result(null, Map.of("limit", "We have sent this address "
+                    + this.properties.confirmationsPerAddress() + " confirmation mails in the last "
+                    + words(this.properties.confirmationWindow()) + ", the most we send to one address. "
+                    + "Look for them in the inbox and the spam folder: the link in any of them works. "
+                    + "Or ask again in " + words(addressWait[0]) + "."), addressWait[0]);
+        }
         this.meters.counter("llmstatus.notify.subscriptions", "channel", channel.key()).increment();
         return new Result(new Subscription(id, slug, components, channel, target, secret, token, state, now, null),
                 Map.of(), null);
@@ -254,6 +272,15 @@ class SubscriptionService {
         return token != null && token.length() == 43 && token.chars()
             .allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
                     || c == '_');
+    }
+
+    /** "40 min", "5 h 10 min", "24 h": a wait as people read it, rounded up to the minute. */
+    static String words(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        return (minutes / 60) + " h" + ((minutes % 60 == 0) ? "" : " " + (minutes % 60) + " min");
     }
 
     private static String shorten(String value) {

@@ -27,7 +27,7 @@ final class FlashdutyParser {
     }
 
     static OfficialStatus parse(String provider, byte[] json, URI page, Instant fetchedAt, Instant recentSince) {
-        JsonNode root = StatuspageParser.read(json, DOCUMENT);
+        JsonNode root = OfficialJson.object(json, DOCUMENT);
         JsonNode active = root.path("active");
         JsonNode pageComponents = active.path("page").path("components");
         if (!pageComponents.isArray()) {
@@ -35,7 +35,7 @@ final class FlashdutyParser {
         }
         Map<String, OfficialLevel> levels = new LinkedHashMap<>();
         for (JsonNode component : pageComponents) {
-            String name = StatuspageParser.text(component.path("name"));
+            String name = OfficialJson.text(component.path("name"));
             if (name != null) {
                 levels.put(name, OfficialLevel.OPERATIONAL);
             }
@@ -46,8 +46,8 @@ final class FlashdutyParser {
         for (JsonNode change : active.path("active_changes")) {
             OfficialIncident incident = change(provider, change, page);
             for (JsonNode component : change.path("affected_components")) {
-                String name = StatuspageParser.text(component.path("name"));
-                OfficialLevel level = level(StatuspageParser.text(component.path("status")));
+                String name = OfficialJson.text(component.path("name"));
+                OfficialLevel level = level(OfficialJson.text(component.path("status")));
                 if (name != null && level.known()) {
                     levels.merge(name, level, OfficialLevel::worse);
                     overall = OfficialLevel.worse(overall, level);
@@ -85,21 +85,20 @@ final class FlashdutyParser {
     }
 
     private static OfficialIncident change(String provider, JsonNode change, URI page) {
-        String id = change.path("change_id").isNumber() ? change.path("change_id").asString()
-                : StatuspageParser.text(change.path("change_id"));
-        String title = StatuspageParser.text(change.path("title"));
-        Instant start = seconds(change.path("start_at_seconds"));
+        String id = OfficialJson.id(change.path("change_id"));
+        String title = OfficialJson.text(change.path("title"));
+        Instant start = OfficialJson.seconds(change.path("start_at_seconds"));
         if (id == null || title == null || start == null) {
             return null;
         }
-        String state = StatuspageParser.text(change.path("status"));
+        String state = OfficialJson.text(change.path("status"));
         state = (state != null) ? state.toLowerCase(Locale.ROOT) : "investigating";
-        boolean maintenance = "maintenance".equalsIgnoreCase(StatuspageParser.text(change.path("type")));
-        Instant closed = seconds(change.path("close_at_seconds"));
+        boolean maintenance = "maintenance".equalsIgnoreCase(OfficialJson.text(change.path("type")));
+        Instant closed = OfficialJson.seconds(change.path("close_at_seconds"));
         boolean done = Set.of("resolved", "completed", "closed").contains(state);
         Set<String> components = new LinkedHashSet<>();
         change.path("affected_components").forEach((component) -> {
-            String name = StatuspageParser.text(component.path("name"));
+            String name = OfficialJson.text(component.path("name"));
             if (name != null) {
                 components.add(name);
             }
@@ -108,11 +107,11 @@ final class FlashdutyParser {
         List<OfficialIncident.Update> updates = new ArrayList<>();
         for (JsonNode update : change.path("updates")) {
             for (JsonNode changed : update.path("component_changes")) {
-                impact = OfficialLevel.worse(impact, level(StatuspageParser.text(changed.path("status"))));
+                impact = OfficialLevel.worse(impact, level(OfficialJson.text(changed.path("status"))));
             }
-            updates.add(new OfficialIncident.Update(StatuspageParser.text(update.path("status")),
-                    OfficialHtml.fromText(StatuspageParser.text(update.path("description"))),
-                    seconds(update.path("at_seconds"))));
+            updates.add(new OfficialIncident.Update(OfficialJson.text(update.path("status")),
+                    OfficialHtml.fromText(OfficialJson.text(update.path("description"))),
+                    OfficialJson.seconds(update.path("at_seconds"))));
         }
         updates.sort(Comparator.comparing(OfficialIncident.Update::at,
                 Comparator.nullsLast(Comparator.reverseOrder())));
@@ -144,10 +143,6 @@ final class FlashdutyParser {
             case "maintenance", "under_maintenance" -> OfficialLevel.UNDER_MAINTENANCE;
             default -> OfficialLevel.UNKNOWN;
         };
-    }
-
-    private static Instant seconds(JsonNode node) {
-        return (node != null && node.isNumber() && node.asLong() > 0) ? Instant.ofEpochSecond(node.asLong()) : null;
     }
 
 }

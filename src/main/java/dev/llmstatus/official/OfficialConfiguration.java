@@ -26,11 +26,12 @@ class OfficialConfiguration {
 
     @Bean
     OfficialPages officialPages(OfficialStatusRepository statuses, OfficialIncidentRepository incidents,
-            PlatformTransactionManager transactionManager, ProbeProperties properties, Clock clock) {
+            PlatformTransactionManager transactionManager, ProbeProperties properties, Clock clock,
+            ApplicationEventPublisher events) {
         TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
         readOnly.setReadOnly(true);
         return new OfficialPages(statuses, incidents, new TransactionTemplate(transactionManager), readOnly,
-                properties.recentIncidents(), clock);
+                properties.recentIncidents(), clock, events);
     }
 
     /** Reading runs with the prober: a site that does not probe does not read official pages either. */

@@ -19,8 +19,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-/** An incident imported from an official page, keyed by provider and the page's own id. */
+/**
+ * An incident imported from an official page, keyed by provider and the page's own id. Versioned: of two instances
+ * storing the same change at once, one commits and the other rolls back ({@link OfficialPages}).
+ */
 @Entity
 @Table(name = "official_incident")
 class OfficialIncidentEntity {
@@ -28,6 +32,9 @@ class OfficialIncidentEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    @Version
+    private long version;
 
     private String provider;
 
@@ -118,6 +125,16 @@ class OfficialIncidentEntity {
 
     boolean resolved() {
         return this.resolvedAt != null;
+    }
+
+    /** Whether the row is in the database already (a new one has no id until it is inserted). */
+    boolean stored() {
+        return this.id != null;
+    }
+
+    /** The row's version: 0 when inserted, one more with each stored change. */
+    long version() {
+        return this.version;
     }
 
     OfficialIncident toIncident() {

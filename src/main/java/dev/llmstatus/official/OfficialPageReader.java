@@ -42,7 +42,8 @@ import dev.llmstatus.catalog.StatusPageSource;
  * incident.io), with {@code components.json} next to it when the summary's components are a partial or rotating
  * subset (always on incident.io, and whenever a catalog component's official name is missing from the summary),
  * {@code incidents.json} for recently resolved incidents and {@code scheduled-maintenances.json} for maintenances;
- * a Flashduty page; or an RSS/Atom feed. A page that cannot be read is {@link OfficialLevel#UNKNOWN} with the
+ * a Flashduty, Better Stack, Instatus or Rootly page; the Google Cloud or AWS Health dashboard, kept to the provider's
+ * products; or an RSS/Atom feed. A page that cannot be read is {@link OfficialLevel#UNKNOWN} with the
  * platform and the reason in {@code error}, never operational.
  */
 final class OfficialPageReader {
@@ -91,8 +92,17 @@ final class OfficialPageReader {
                         page.url(), fetchedAt, fetchedAt.minus(this.recentIncidents)));
                 case FEED -> get(page.feed()).thenApply((xml) -> FeedParser.parse(provider.slug(), xml, fetchedAt,
                         fetchedAt.minus(this.recentIncidents)));
-                default -> CompletableFuture.completedFuture(OfficialStatus.unreadable(provider.slug(), fetchedAt,
-                        where(page) + " runs on " + page.kind().platform() + ", which we do not read yet"));
+                case BETTERSTACK -> get(page.api()).thenApply((json) -> BetterStackParser.parse(provider.slug(), json,
+                        page.url(), fetchedAt, fetchedAt.minus(this.recentIncidents)));
+                case INSTATUS -> readInstatus(provider, fetchedAt);
+                case ROOTLY -> get(page.api())
+                    .thenApply((json) -> RootlyParser.parse(provider.slug(), json, fetchedAt));
+                case GOOGLE_CLOUD -> get(page.api()).thenApply((json) -> GoogleCloudParser.parse(provider.slug(), json,
+                        page.filter(), page.api(), fetchedAt, fetchedAt.minus(this.recentIncidents)));
+                case AWS_HEALTH -> get(page.api()).thenApply((body) -> AwsHealthParser.parse(provider.slug(), body,
+                        page.filter(), fetchedAt, fetchedAt.minus(this.recentIncidents)));
+                case NONE -> CompletableFuture.completedFuture(OfficialStatus.unreadable(provider.slug(), fetchedAt,
+                        where(page) + " has no machine-readable status page we can read"));
             };
         }
         catch (RuntimeException ex) {
@@ -124,6 +134,15 @@ final class OfficialPageReader {
                 .thenApply((ignored) -> merge(provider.slug(), fetchedAt, summary, components.join(), recent.join(),
                         maintenances.join()));
         });
+    }
+
+    /** Instatus: the summary, with the components next to it when they can be read. */
+    private CompletableFuture<OfficialStatus> readInstatus(Provider provider, Instant fetchedAt) {
+        URI api = provider.statusPage().api();
+        CompletableFuture<byte[]> components = optional(api.resolve("v3/components.json"), "components.json",
+                Function.identity());
+        return get(api).thenCombine(components,
+                (summary, parts) -> InstatusParser.parse(provider.slug(), summary, parts, fetchedAt));
     }
 
     private OfficialStatus merge(String provider, Instant fetchedAt, StatuspageParser.Summary summary,

@@ -11,14 +11,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the official readings in the database: each provider's latest reading replaces the previous one, incidents
  * and maintenances are upserted by the page's own id, and one that a readable page no longer lists as open is marked
  * resolved (completed). Reading it back is the {@link OfficialHistory} every instance shares.
+ * <p>
+ * Each provider's reading is stored in its own transaction, which also publishes an {@link OfficialIncidentChanged}
+ * per incident change (for the notification outbox). Incident rows are versioned and unique per page id, so when two
+ * instances store the same change at once, one commits and the other rolls back, its events with it.
  */
 final class OfficialPages implements OfficialHistory {
+
+    private static final Logger logger = LoggerFactory.getLogger(OfficialPages.class);
 
     private final OfficialStatusRepository statuses;
 
@@ -32,8 +44,12 @@ final class OfficialPages implements OfficialHistory {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     OfficialPages(OfficialStatusRepository statuses, OfficialIncidentRepository incidents,
-            TransactionTemplate transactions, TransactionTemplate readOnly, Duration recentIncidents, Clock clock) {
+            TransactionTemplate transactions, TransactionTemplate readOnly, Duration recentIncidents, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.statuses = statuses;
         this.incidents = incidents;
         this.transactions = transactions;
@@ -43,7 +59,17 @@ final class OfficialPages implements OfficialHistory {
     }
 
     void save(List<OfficialStatus> readings) {
-        this.transactions.executeWithoutResult((status) -> readings.forEach(this::save));
+        for (OfficialStatus reading : readings) {
+            try {
+                this.transactions.executeWithoutResult((status) -> save(reading));
+            }
+            catch (OptimisticLockingFailureException | DataIntegrityViolationException ex) {
+                // Another instance stored the same page at the same moment (the row's version moved, or it inserted
+                // the same incident first): its write, and its events, stand.
+                logger.info("Official page of {}: not stored here, another instance stored it meanwhile ({})",
+                        reading.provider(), ex.getClass().getSimpleName());
+            }
+        }
     }
 
     private void save(OfficialStatus reading) {
@@ -60,17 +86,31 @@ final class OfficialPages implements OfficialHistory {
         Set<String> listed = new HashSet<>();
         List<OfficialIncident> all = new ArrayList<>(reading.incidents());
         all.addAll(reading.maintenances());
+        Map<OfficialIncidentEntity, OfficialIncident> before = new LinkedHashMap<>();
         for (OfficialIncident incident : all) {
             listed.add(incident.externalId());
             OfficialIncidentEntity row = stored.computeIfAbsent(incident.externalId(),
                     (id) -> new OfficialIncidentEntity(reading.provider(), id));
+            before.put(row, row.stored() ? row.toIncident() : null);
             row.update(incident);
             this.incidents.save(row);
         }
-        stored.values()
-            .stream()
-            .filter((row) -> !row.resolved() && !listed.contains(row.externalId()))
-            .forEach((row) -> row.resolve(reading.fetchedAt()));
+        for (OfficialIncidentEntity row : stored.values()) {
+            if (!row.resolved() && !listed.contains(row.externalId())) {
+                before.put(row, row.toIncident());
+                row.resolve(reading.fetchedAt());
+            }
+        }
+        // Versions are final once written; a concurrent writer of the same rows fails here, before any event.
+        this.incidents.flush();
+        before.forEach((row, was) -> {
+            OfficialIncident now = row.toIncident();
+            OfficialIncidentChanged.Change change = OfficialIncidentChanged.of(was, now);
+            if (change != null) {
+                this.events.publishEvent(new OfficialIncidentChanged(now, was, change, row.version(),
+                        OfficialIncidentChanged.at(change, now, reading.fetchedAt())));
+            }
+        });
     }
 
     /** Deletes resolved incidents and maintenances that began before the instant; returns how many. */

@@ -2,25 +2,22 @@ package dev.llmstatus.official;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+
+import static dev.llmstatus.official.OfficialJson.instant;
+import static dev.llmstatus.official.OfficialJson.text;
 
 /**
  * Reads the Statuspage v2 JSON documents ({@code summary.json}, {@code components.json}, {@code incidents.json})
  * that Atlassian Statuspage and incident.io both serve, in their own words.
  */
 final class StatuspageParser {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private StatuspageParser() {
     }
@@ -45,7 +42,7 @@ final class StatuspageParser {
     }
 
     static Summary summary(String provider, byte[] json) {
-        JsonNode root = read(json, "summary.json");
+        JsonNode root = OfficialJson.object(json, "summary.json");
         JsonNode status = root.path("status");
         String indicator = text(status.path("indicator"));
         if (indicator == null) {
@@ -67,18 +64,19 @@ final class StatuspageParser {
 
     /** The {@code components} of {@code components.json}. */
     static List<OfficialComponent> components(byte[] json) {
-        return components(read(json, "components.json"), "components.json");
+        return components(OfficialJson.object(json, "components.json"), "components.json");
     }
 
     /** The {@code incidents} of {@code incidents.json} (the page's most recent ones, resolved or not). */
     static List<OfficialIncident> incidents(String provider, byte[] json, String pageUrl) {
-        return incidents(provider, read(json, "incidents.json").path("incidents"), pageUrl, "incidents.json", false);
+        JsonNode root = OfficialJson.object(json, "incidents.json");
+        return incidents(provider, root.path("incidents"), pageUrl, "incidents.json", false);
     }
 
     /** The {@code scheduled_maintenances} of {@code scheduled-maintenances.json} (any status). */
     static List<OfficialIncident> maintenances(String provider, byte[] json, String pageUrl) {
-        return incidents(provider, read(json, "scheduled-maintenances.json").path("scheduled_maintenances"), pageUrl,
-                "scheduled-maintenances.json", true);
+        JsonNode root = OfficialJson.object(json, "scheduled-maintenances.json");
+        return incidents(provider, root.path("scheduled_maintenances"), pageUrl, "scheduled-maintenances.json", true);
     }
 
     private static List<OfficialComponent> components(JsonNode root, String document) {
@@ -106,7 +104,8 @@ final class StatuspageParser {
         return components;
     }
 
-    private static List<OfficialIncident> incidents(String provider, JsonNode list, String pageUrl, String document,
+    /** A Statuspage-shaped list of incidents or maintenances, wherever a platform puts one. */
+    static List<OfficialIncident> incidents(String provider, JsonNode list, String pageUrl, String document,
             boolean maintenance) {
         if (list.isMissingNode() || list.isNull()) {
             return List.of();
@@ -169,36 +168,6 @@ final class StatuspageParser {
             return (pageUrl != null) ? URI.create(pageUrl.replaceAll("/+$", "") + "/incidents/" + id) : null;
         }
         catch (IllegalArgumentException ex) {
-            return null;
-        }
-    }
-
-    static JsonNode read(byte[] json, String document) {
-        try {
-            JsonNode root = JSON.readTree(json);
-            if (root == null || !root.isObject()) {
-                throw new MalformedPageException(document + " is not a JSON object");
-            }
-            return root;
-        }
-        catch (JacksonException ex) {
-            throw new MalformedPageException(document + " is not valid JSON: " + ex.getOriginalMessage());
-        }
-    }
-
-    static String text(JsonNode node) {
-        return (node != null && node.isString() && !node.stringValue().isBlank()) ? node.stringValue().strip() : null;
-    }
-
-    private static Instant instant(JsonNode node) {
-        String text = text(node);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        }
-        catch (DateTimeParseException ex) {
             return null;
         }
     }

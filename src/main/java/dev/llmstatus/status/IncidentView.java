@@ -40,9 +40,19 @@ public record IncidentView(String id, boolean official, String title, Status imp
             .toList();
         Instant began = (incident.maintenance() && incident.scheduledFor() != null) ? incident.scheduledFor()
                 : incident.createdAt();
-        return new IncidentView("o-" + incident.publicId(), true, incident.name(), OfficialLevels.of(incident.impact()),
+        return new IncidentView(officialId(incident), true, incident.name(), OfficialLevels.of(incident.impact()),
                 incident.state(), began, incident.resolvedAt(), incident.components(), timeline, incident.link(),
                 null);
+    }
+
+    /** The id pages use for an official incident or maintenance. */
+    public static String officialId(OfficialIncident incident) {
+        return "o-" + incident.publicId();
+    }
+
+    /** The path of an incident's page, relative to the site: the one place every link to it is built from. */
+    public static String path(String slug, String id) {
+        return "/status/" + slug + "/incidents/" + id;
     }
 
     public boolean ongoing() {

@@ -27,8 +27,20 @@ public final class BoundedDelete {
      * @return how many rows were deleted
      */
     public static int before(JdbcTemplate jdbc, String table, String column, Instant cutoff, int batchSize) {
+        return before(jdbc, table, column, cutoff, "", batchSize);
+    }
+
+    /**
+     * Deletes the rows whose {@code column} is before {@code cutoff} and that meet {@code condition}, oldest ids
+     * first.
+     *
+     * @param condition more SQL for the where clause, starting with {@code and} (a constant of ours, never user
+     * input), or empty
+     */
+    public static int before(JdbcTemplate jdbc, String table, String column, Instant cutoff, String condition,
+            int batchSize) {
         String sql = "delete from " + table + " where id in (select id from " + table + " where " + column
-                + " < ? order by id fetch first " + batchSize + " rows only)";
+                + " < ? " + condition + " order by id fetch first " + batchSize + " rows only)";
         int total = 0;
         for (int i = 0; i < MAX_BATCHES; i++) {
             int deleted = jdbc.update(sql, cutoff.atOffset(ZoneOffset.UTC));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.llmstatus.official.OfficialIncident;
 import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.StatusEngine;
@@ -68,8 +67,8 @@ class IncidentController {
         return state.official() != null && state.official()
             .maintenances()
             .stream()
-            .map(OfficialIncident::publicId)
-            .anyMatch((publicId) -> id.equals("o-" + publicId));
+            .map(IncidentView::officialId)
+            .anyMatch(id::equals);
     }
 
 }

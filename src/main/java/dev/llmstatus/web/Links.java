@@ -2,6 +2,8 @@ package dev.llmstatus.web;
 
 import java.time.YearMonth;
 
+import dev.llmstatus.status.IncidentView;
+
 /**
  * The site's paths, built in one place: controllers use the static methods, templates the {@code links} model
  * attribute ({@code ${links.provider(state.slug())}}).
@@ -46,7 +48,7 @@ public final class Links {
     }
 
     public static String incident(String slug, String id) {
-        return provider(slug) + "/incidents/" + id;
+        return IncidentView.path(slug, id);
     }
 
     public static String history(String slug) {

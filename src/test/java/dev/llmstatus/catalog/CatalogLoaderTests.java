@@ -86,7 +86,7 @@ class CatalogLoaderTests {
             malformed probe url   | 'url: https://api.acme.example/v1/models' | 'url: htp//nope'    | providers[acme].components[api].probe.url: 'htp//nope' is not an absolute http or https URL
             url with spaces       | 'url: https://api.acme.example/v1/models' | 'url: https://a b'  | providers[acme].components[api].probe.url: 'https://a b' is not a URL
             unknown kind          | 'kind: statuspage'     | 'kind: pagerduty'                       | providers[acme].statusPage.kind: 'pagerduty' is not one of statuspage, incidentio, 
-            unknown field         | 'api: https://status.acme.example/api/v2/summary.json' | 'url2: x' | providers[acme].statusPage.url2: unknown field (expected one of api, feed, kind, url)
+            unknown field         | 'api: https://status.acme.example/api/v2/summary.json' | 'url2: x' | providers[acme].statusPage.url2: unknown field (expected one of api, feed, filter, kind, url)
             misspelt probe field  | 'expect: [401]'        | 'expect: [401]\n          intervall: 60s' | providers[acme].components[api].probe.intervall: unknown field (expected one of expect, interval, latencyThreshold, method, timeout, url)
             statuspage needs api  | 'api: https://status.acme.example/api/v2/summary.json' | 'feed: https://status.acme.example/feed' | providers[acme].statusPage.api: missing (kind 'statuspage' needs it)
             bad status            | 'expect: [401]'        | 'expect: [401, 999]'                    | providers[acme].components[api].probe.expect: '999' is not an HTTP status (100-599)

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,11 +29,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.llmstatus.official.OfficialIncident;
+import dev.llmstatus.official.StoredOfficialPages;
 import dev.llmstatus.status.ComponentLevelChanged;
 import dev.llmstatus.status.IncidentOpened;
 import dev.llmstatus.status.IncidentResolved;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.StatusEvent;
+import dev.llmstatus.support.Officials;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,6 +106,9 @@ class NotifyIntegrationTests {
     NotifyMaintenance maintenance;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
     @BeforeEach
@@ -146,6 +153,8 @@ class NotifyIntegrationTests {
         assertThat(payload.get("component").isNull()).isTrue();
         assertThat(payload.get("incident").get("id").asString()).isEqualTo("42");
         assertThat(payload.get("incident").get("impact").asString()).isEqualTo("critical");
+        assertThat(payload.get("incident").get("url").asString()).endsWith("/status/stepfun/incidents/42");
+        assertThat(payload.get("incident").get("official").asBoolean()).isFalse();
         assertThat(payload.get("reason").asString()).isEqualTo("API front door failing for 4 min (HTTP 503)");
 
         String resolved = "incident-" + UUID.randomUUID() + "-resolved";
@@ -162,6 +171,118 @@ class NotifyIntegrationTests {
         assertThat(this.meters.get("llmstatus.notify.delivery.lag").tag("channel", "webhook").timer().count())
             .isGreaterThanOrEqualTo(2);
         assertThat(this.meters.get("llmstatus.notify.outbox.pending").gauge()).isNotNull();
+    }
+
+    @Test
+    void officialIncidentsAreSentOncePerChangeAsTheProvidersOwnReportLinkingOurIncidentPage() throws Exception {
+        String hook = "/official-" + UUID.randomUUID();
+        String slack = "/official-slack-" + UUID.randomUUID();
+        String other = "/official-web-only-" + UUID.randomUUID();
+        assertThat(subscribe("openai", "webhook", receiver.url(hook), "[\"api\"]").statusCode()).isEqualTo(201);
+        assertThat(subscribe("openai", "slack", receiver.url(slack), null).statusCode()).isEqualTo(201);
+        assertThat(subscribe("openai", "webhook", receiver.url(other), "[\"web\"]").statusCode()).isEqualTo(201);
+        assertThat(subscribe("openai", "email", "official@example.com", null).statusCode()).isEqualTo(201);
+        assertThat(MAIL.waitForIncomingEmail(PATIENCE.toMillis(), 1)).isTrue();
+        this.jdbc.update("update notify_subscription set status = 'ACTIVE' where channel = 'EMAIL'");
+
+        Instant start = Instant.parse("2026-11-29T15:28:00Z");
+        URI link = URI.create("https://status.openai.com/incidents/01JABC");
+        OfficialIncident.Update first = new OfficialIncident.Update("investigating",
+                "<p>We are seeing elevated errors on the API.</p>", start);
+        OfficialIncident open = Officials.incident("openai", "01JABC", "Elevated API errors", Status.PARTIAL_OUTAGE,
+                "investigating", start, null, link, List.of("API"), List.of(first));
+        // History: an incident first seen already resolved is not news.
+        OfficialIncident old = Officials.incident("openai", "01JOLD", "Yesterday's blip", Status.DEGRADED,
+                "resolved", start.minus(Duration.ofDays(1)), start.minus(Duration.ofHours(23)), link, List.of("API"),
+                List.of());
+        // Two instances reading the same page one after the other: the second finds the change stored.
+        saveOfficial(open, old);
+        saveOfficial(open, old);
+        OfficialIncident identified = Officials.incident("openai", "01JABC", "Elevated API errors",
+                Status.MAJOR_OUTAGE, "identified", start, null, link, List.of("API"),
+                List.of(new OfficialIncident.Update("identified", "<p>A bad deploy; rolling back.</p>",
+                        start.plus(Duration.ofMinutes(12))), first));
+        saveOfficial(identified, old);
+        saveOfficial(identified, old);
+        OfficialIncident resolved = Officials.incident("openai", "01JABC", "Elevated API errors",
+                Status.MAJOR_OUTAGE, "resolved", start, start.plus(Duration.ofMinutes(40)), link, List.of("API"),
+                List.of(new OfficialIncident.Update("resolved", "<p>All good.</p>", start.plus(Duration.ofMinutes(40))),
+                        identified.updates().get(0), first));
+        saveOfficial(resolved, old);
+        saveOfficial(resolved, old);
+
+        awaitSettled();
+        List<WebhookReceiver.Received> got = receiver.received(hook);
+        assertThat(got).extracting((r) -> JSON.readTree(r.body()).get("type").asString())
+            .containsExactly("incident.opened", "incident.updated", "incident.resolved");
+        assertThat(got).extracting((r) -> r.header("X-LLMStatus-Event-Id")).doesNotHaveDuplicates()
+            .allSatisfy((id) -> assertThat(id).startsWith("official-openai-o-01JABC-"));
+        JsonNode opened = JSON.readTree(got.get(0).body());
+        assertThat(opened.get("incident").get("official").asBoolean()).isTrue();
+        assertThat(opened.get("incident").get("id").asString()).isEqualTo("o-01JABC");
+        assertThat(opened.get("incident").get("name").asString()).isEqualTo("Elevated API errors");
+        assertThat(opened.get("incident").get("url").asString()).endsWith("/status/openai/incidents/o-01JABC");
+        assertThat(opened.get("reason").asString()).isEqualTo("We are seeing elevated errors on the API.");
+        assertThat(JSON.readTree(got.get(1).body()).get("incident").get("impact").asString()).isEqualTo("critical");
+        assertThat(JSON.readTree(got.get(2).body()).get("incident").get("status").asString()).isEqualTo("resolved");
+        // The incident names the official API component only: a subscription to the website hears nothing.
+        assertThat(receiver.received(other)).isEmpty();
+
+        List<String> texts = receiver.received(slack).stream()
+            .map((r) -> JSON.readTree(r.body()).get("text").asString()).toList();
+        assertThat(texts).containsExactly(
+                "OpenAI's status page reports an incident: \"Elevated API errors\" (since 15:28 UTC)",
+                "OpenAI's status page updated \"Elevated API errors\" (since 15:28 UTC)",
+                "OpenAI's status page: resolved \"Elevated API errors\" (after 40 min)");
+        assertThat(receiver.received(slack).get(1).body()).contains("A bad deploy; rolling back.")
+            .contains("/status/openai/incidents/o-01JABC|The incident on LLM Status>");
+
+        assertThat(MAIL.waitForIncomingEmail(PATIENCE.toMillis(), 4)).isTrue();
+        MimeMessage mail = MAIL.getReceivedMessages()[1];
+        assertThat(mail.getSubject()).startsWith("OpenAI's status page reports an incident");
+        assertThat(GreenMailUtil.getBody(mail)).contains("OpenAI's own status page reports an incident")
+            .contains("/status/openai/incidents/o-01JABC");
+        assertThat(this.jdbc.queryForObject("select count(*) from notify_event where official", Integer.class))
+            .isEqualTo(3);
+    }
+
+    @Test
+    void pruningDeletesFinishedDeliveriesAndTheirEventsPastTheRetentionOncePerPeriod() throws Exception {
+        subscribe("stepfun", "webhook", receiver.url("/prune-" + UUID.randomUUID()), null);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add("incident-" + UUID.randomUUID() + "-opened");
+            publish(new IncidentOpened(ids.get(i), "stepfun", "p" + i, false, "x", List.of("api"), Status.DEGRADED,
+                    "slow", Instant.now()));
+        }
+        awaitSettled();
+        java.sql.Timestamp old = java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(31)));
+        // Delivered and failed long ago go; pending (a retry still due) stays whatever its age; recent ones stay.
+        this.jdbc.update("update notify_delivery set state = 'FAILED' where event_id = ?", ids.get(1));
+        this.jdbc.update("update notify_delivery set state = 'PENDING', next_attempt_at = ? where event_id = ?",
+                java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(1))), ids.get(2));
+        for (String id : ids.subList(0, 3)) {
+            this.jdbc.update("update notify_delivery set created_at = ? where event_id = ?", old, id);
+            this.jdbc.update("update notify_event set recorded_at = ? where id = ?", old, id);
+        }
+        this.jdbc.update("delete from notify_confirm_sent");
+        this.jdbc.update("insert into notify_confirm_sent (address_hash, sent_at) values ('old', ?), ('new', ?)",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(25))), java.sql.Timestamp.from(Instant.now()));
+
+        this.maintenance.prune();
+        assertThat(this.jdbc.queryForList("select id from notify_event", String.class))
+            .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+        assertThat(this.jdbc.queryForList("select event_id from notify_delivery", String.class))
+            .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+        assertThat(this.jdbc.queryForList("select address_hash from notify_confirm_sent", String.class))
+            .containsExactly("new");
+
+        // The period's lock is held: pruning again, here or on another instance, waits for the next period.
+        this.jdbc.update("update notify_delivery set state = 'DELIVERED' where event_id = ?", ids.get(2));
+        this.maintenance.prune();
+        assertThat(this.jdbc.queryForList("select event_id from notify_delivery", String.class))
+            .containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+        this.jdbc.update("delete from notify_delivery where event_id = ?", ids.get(2));
     }
 
     @Test
@@ -219,7 +340,8 @@ class NotifyIntegrationTests {
         String unsubscribe = alert.getHeader("List-Unsubscribe")[0];
         assertThat(unsubscribe).startsWith("<http").endsWith(">").contains("/notify/unsubscribe/");
         String mailText = GreenMailUtil.getBody(alert);
-        assertThat(mailText).contains("API front door failing for 4 min (HTTP 503)").contains("/status/stepfun")
+        assertThat(mailText).contains("API front door failing for 4 min (HTTP 503)")
+            .contains("/status/stepfun/incidents/2")
             .contains("text/plain").contains("text/html").contains("/notify/manage/");
 
         // RFC 8058: the mail provider POSTs the form body from its own servers, with no Origin of ours.
@@ -316,11 +438,12 @@ class NotifyIntegrationTests {
         assertThat(slackBody.get("text").asString()).isEqualTo("StepFun: major outage of API (since 15:28 UTC)");
         String section = slackBody.get("blocks").get(0).get("text").get("text").asString();
         assertThat(section).startsWith("*StepFun: major outage of API (since 15:28 UTC)*")
-            .contains("Errors &lt;everywhere&gt; &amp; more").contains("/status/stepfun|Live status of StepFun>");
+            .contains("Errors &lt;everywhere&gt; &amp; more")
+            .contains("/status/stepfun/incidents/5|The incident on LLM Status>");
         JsonNode discordBody = JSON.readTree(receiver.await((r) -> r.path().equals(discord), PATIENCE).body());
         assertThat(discordBody.get("content").asString()).isEqualTo("StepFun: major outage of API (since 15:28 UTC)");
         assertThat(discordBody.get("embeds").get(0).get("color").asInt()).isEqualTo(0xC62828);
-        assertThat(discordBody.get("embeds").get(0).get("url").asString()).endsWith("/status/stepfun");
+        assertThat(discordBody.get("embeds").get(0).get("url").asString()).endsWith("/status/stepfun/incidents/5");
         assertThat(discordBody.get("allowed_mentions").get("parse").size()).isZero();
     }
 
@@ -432,6 +555,12 @@ class NotifyIntegrationTests {
     }
 
     // --- helpers
+
+    /** One reading of OpenAI's official page listing these incidents. */
+    void saveOfficial(OfficialIncident... incidents) {
+        StoredOfficialPages.save(this.context, Officials.page("openai", Instant.now(), Status.OPERATIONAL, null,
+                Map.of("API", Status.OPERATIONAL), List.of(incidents), null));
+    }
 
     void publish(StatusEvent event) {
         this.transactions.executeWithoutResult((status) -> this.events.publishEvent(event));

@@ -53,7 +53,8 @@ class TargetGuardTests {
         return new NotifyProperties(true, allowPrivate, "x@example.com", Duration.ofSeconds(1), 500, 2000, 32,
                 Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofSeconds(30),
                 Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(7), Duration.ofHours(48),
-                Duration.ofMinutes(5), 10, 1000);
+                Duration.ofMinutes(5), 10, 1000, Duration.ofDays(30), Duration.ofHours(1), 1000, 3, Duration.ofHours(24),
+                null);
     }
 
 }

@@ -183,14 +183,17 @@ class OfficialPageReaderTests {
     }
 
     @Test
-    void pageOnAPlatformWeDoNotReadSaysWhichAndWhy() {
+    void pageBehindAChallengeSaysWhichPlatformAndWhy() {
+        simulator.set("/rootly/api/v1/status.json", Behaviour.status(403, "text/html", "<html>Just a moment...</html>"));
         Provider mistral = new Provider("mistral", "Mistral", URI.create("https://mistral.ai"),
                 URI.create("https://api.mistral.ai"), new Docs(URI.create("https://docs.mistral.ai"), null, null),
-                new StatusPageSource(StatusPageKind.ROOTLY, URI.create("https://status.mistral.ai"), null, null),
+                new StatusPageSource(StatusPageKind.ROOTLY, URI.create("https://status.mistral.ai"),
+                        simulator.uri("/rootly/api/v1/status.json"), null),
                 List.of());
         OfficialStatus status = reader.read(mistral).join();
         assertThat(status.readable()).isFalse();
-        assertThat(status.error()).isEqualTo("status.mistral.ai runs on Rootly, which we do not read yet");
+        assertThat(status.overall()).isEqualTo(OfficialLevel.UNKNOWN);
+        assertThat(status.error()).isEqualTo("status.mistral.ai (Rootly): HTTP 403");
     }
 
     @Test

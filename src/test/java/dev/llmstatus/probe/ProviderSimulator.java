@@ -508,6 +508,11 @@ public final class ProviderSimulator implements AutoCloseable {
                     body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
         }
 
+        /** An answer whose body is exactly these bytes (a UTF-16 document, say). */
+        public static Behaviour bytes(int status, String contentType, byte[] body) {
+            return new Behaviour(Mode.ANSWER, status, Map.of("Content-Type", contentType), body.clone(), Duration.ZERO);
+        }
+
         /** HTTP 429 with a Retry-After header and an Anthropic-style {@code rate_limit_error} body. */
         public static Behaviour rateLimited(String retryAfter) {
             return new Behaviour(Mode.ANSWER, 429,

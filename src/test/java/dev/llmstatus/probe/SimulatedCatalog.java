@@ -44,6 +44,20 @@ public final class SimulatedCatalog {
         return this;
     }
 
+    /**
+     * A page read through its JSON document at {@code api} (Better Stack, Instatus, Rootly, Google Cloud, AWS Health),
+     * kept to {@code filter} on a shared dashboard.
+     */
+    public SimulatedCatalog statusPage(String kind, URI page, URI api, String... filter) {
+        statuspage(kind, page, api);
+        if (filter.length > 0) {
+            this.yaml.append("      filter: [")
+                .append(Arrays.stream(filter).map((f) -> "\"" + f + "\"").collect(Collectors.joining(", ")))
+                .append("]\n");
+        }
+        return this;
+    }
+
     /** An RSS or Atom incident feed. */
     public SimulatedCatalog feed(URI page, URI feed) {
         this.yaml.append("    statusPage:\n      kind: feed\n      url: ").append(page);

@@ -71,7 +71,7 @@ class DatabaseOutageIntegrationTests {
 
     @Test
     void reportsAndHealthFailFastAndPagesKeepBeingServed() throws Exception {
-        this.engine.rebuild();
+        rebuild();
         assertThat(get("/status/stepfun").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
         this.proxy.proxy().blackHole();
@@ -98,7 +98,7 @@ class DatabaseOutageIntegrationTests {
 
     @Test
     void twoHundredConcurrentReportsDuringAnOutageLeaveThreadsForPages() throws Exception {
-        this.engine.rebuild();
+        rebuild();
         assertThat(get("/status/stepfun").statusCode()).isEqualTo(200);
         this.proxy.proxy().blackHole();
         List<CompletableFuture<HttpResponse<String>>> reports = new ArrayList<>();
@@ -123,6 +123,14 @@ class DatabaseOutageIntegrationTests {
                 statuses, pagesWhileReportsPending);
         assertThat(statuses).containsOnlyKeys(503);
         assertThat(pagesWhileReportsPending).isPositive();
+    }
+
+    /**
+     * The first snapshot of a test. After the previous test's outage the pool may still hold a connection that died
+     * in the black hole: the first query on it fails and Hikari drops it, so the rebuild is tried until it works.
+     */
+    private void rebuild() {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(this.engine::rebuild);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
