@@ -37,12 +37,15 @@ final class ModelClassifier {
     private ModelClassifier() {
     }
 
-    /** A check that got an answer (any status) and read it to its end, or until it was stopped. */
-    static ModelResult answered(ModelTarget target, Instant startedAt, long startNanos, long endNanos,
+    /**
+     * A check that got an answer (any status) and read it to its end, or until it was stopped. The total time runs
+     * from the start, the time to first token from when the request was sent ({@code sentNanos}).
+     */
+    static ModelResult answered(ModelTarget target, Instant startedAt, long startNanos, long sentNanos, long endNanos,
             StreamReader reader, boolean timedOut, Throwable streamFailure, String key) {
         int status = reader.status;
         long total = millis(endNanos - startNanos);
-        Long ttft = (reader.firstTokenNanos != 0) ? millis(reader.firstTokenNanos - startNanos) : null;
+        Long ttft = (reader.firstTokenNanos != 0) ? millis(reader.firstTokenNanos - sentNanos) : null;
         if (status / 100 != 2) {
             String[] error = ErrorBody.parse(reader.errorBody());
             ModelOutcome outcome = errorOutcome(status, error);

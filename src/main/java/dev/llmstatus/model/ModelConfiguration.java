@@ -1,14 +1,10 @@
 package dev.llmstatus.model;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
@@ -50,28 +46,9 @@ class ModelConfiguration {
     @ConditionalOnBooleanProperty(name = "llmstatus.probe.enabled", matchIfMissing = true)
     static class Checking {
 
-        /**
-         * Two threads complete every stream: they parse a few bytes per event and never wait, so the number of
-         * models in flight does not change the number of threads.
-         */
-        @Bean(destroyMethod = "shutdownNow")
-        ExecutorService modelHttpThreads() {
-            AtomicInteger count = new AtomicInteger();
-            return Executors.newFixedThreadPool(2, (runnable) -> {
-                Thread thread = new Thread(runnable, "model-http-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-
         @Bean
-        InferenceClient inferenceClient(ExecutorService modelHttpThreads, ModelProperties properties, Clock clock) {
-            HttpClient client = HttpClient.newBuilder()
-                .executor(modelHttpThreads)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-            return new InferenceClient(client, properties.userAgent(), clock);
+        InferenceClient inferenceClient(ModelProperties properties, Clock clock) {
+            return new InferenceClient(InferenceClient.httpClient(), properties.userAgent(), clock);
         }
 
         @Bean

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.llmstatus.probe.Percentiles;
 import dev.llmstatus.probe.ProbeProperties;
+import dev.llmstatus.system.BoundedDelete;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,8 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class ModelMaintenance {
 
     private static final Logger logger = LoggerFactory.getLogger(ModelMaintenance.class);
-
-    private static final int MAX_BATCHES = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -103,26 +102,14 @@ final class ModelMaintenance {
     /** Deletes expired raw results and rollups; returns the rows deleted. */
     int prune() {
         Instant now = this.clock.instant();
-        int deleted = deleteInBatches("model_result", "started_at", now.minus(this.retention.rawRetention()));
-        deleted += deleteInBatches("model_rollup", "hour_start", now.minus(this.retention.rollupRetention()));
+        int deleted = BoundedDelete.before(this.jdbc, "model_result", "started_at",
+                now.minus(this.retention.rawRetention()), this.retention.pruneBatchSize());
+        deleted += BoundedDelete.before(this.jdbc, "model_rollup", "hour_start",
+                now.minus(this.retention.rollupRetention()), this.retention.pruneBatchSize());
         if (deleted > 0) {
             logger.info("Pruned {} expired model check rows", deleted);
         }
         return deleted;
-    }
-
-    private int deleteInBatches(String table, String column, Instant before) {
-        String sql = "delete from " + table + " where id in (select id from " + table + " where " + column
-                + " < ? order by id fetch first " + this.retention.pruneBatchSize() + " rows only)";
-        int total = 0;
-        for (int i = 0; i < MAX_BATCHES; i++) {
-            int deleted = this.jdbc.update(sql, Timestamp.from(before));
-            total += deleted;
-            if (deleted < this.retention.pruneBatchSize()) {
-                break;
-            }
-        }
-        return total;
     }
 
     /**
@@ -165,12 +152,9 @@ final class ModelMaintenance {
         }
 
         ModelRollup rollup(String provider, String model, Instant hour) {
-            long[] ttft = this.ttfts.stream().mapToLong(Long::longValue).sorted().toArray();
-            double[] rate = this.rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             return new ModelRollup(provider, model, hour, this.checks, this.failures, this.degraded, this.ours,
-                    (ttft.length > 0) ? ttft[Percentiles.rank(ttft.length, 0.50)] : null,
-                    (ttft.length > 0) ? ttft[Percentiles.rank(ttft.length, 0.95)] : null,
-                    (rate.length > 0) ? rate[Percentiles.rank(rate.length, 0.50)] : null);
+                    Percentiles.of(this.ttfts, 0.50), Percentiles.of(this.ttfts, 0.95),
+                    Percentiles.ofDoubles(this.rates, 0.50));
         }
 
     }

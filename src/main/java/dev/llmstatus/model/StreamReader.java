@@ -3,10 +3,8 @@ package dev.llmstatus.model;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -18,9 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmstatus.catalog.ModelProtocol;
+import dev.llmstatus.probe.AbortableSubscription;
 
 /**
- * Reads one inference response as it arrives, on the HTTP client's threads, without ever blocking: a streamed answer
+ * Reads one inference response as it arrives, on the thread that read the bytes (the HTTP client's selector thread,
+ * see {@link InferenceClient#httpClient}), so it must never block: a streamed answer
  * is split into server-sent events and each event is read for content tokens, usage figures, end markers and
  * in-stream errors, stamping the time of the first and last content token. Any other answer (an error) is kept, up to
  * {@value #ERROR_BODY_LIMIT} bytes, for its error type and code. The body is never stored as it came: only the figures
@@ -41,11 +41,16 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     private final CompletableFuture<StreamReader> done = new CompletableFuture<>();
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    /**
+     * The current line's bytes. Lines are split on bytes and decoded whole: a UTF-8 character split across two reads
+     * is never cut, since no byte of a multi-byte character is a line break.
+     */
+    private byte[] line = new byte[512];
 
-    private final StringBuilder line = new StringBuilder();
+    private int lineLength;
+
+    /** Where each read is copied to be scanned (the client's buffers may be read-only, without an array). */
+    private final byte[] scratch = new byte[4096];
 
     private final StringBuilder data = new StringBuilder();
 
@@ -53,9 +58,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     private final ByteArrayOutputStream errorBody = new ByteArrayOutputStream();
 
-    private volatile Flow.Subscription subscription;
-
-    private volatile boolean aborted;
+    private final AbortableSubscription subscription = new AbortableSubscription();
 
     private boolean streaming;
 
@@ -110,11 +113,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     /** Stops reading (at the deadline): the connection is given up and nothing more is parsed. */
     void abort() {
-        this.aborted = true;
-        Flow.Subscription current = this.subscription;
-        if (current != null) {
-            current.cancel();
-        }
+        this.subscription.abort();
     }
 
     boolean streaming() {
@@ -133,18 +132,12 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        if (this.aborted) {
-            subscription.cancel();
-        }
-        else {
-            subscription.request(1);
-        }
+        this.subscription.start(subscription);
     }
 
     @Override
     public void onNext(List<ByteBuffer> items) {
-        if (this.aborted) {
+        if (this.subscription.aborted()) {
             return;
         }
         long now = System.nanoTime();
@@ -167,7 +160,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
             this.done.complete(this);
             return;
         }
-        this.subscription.request(1);
+        this.subscription.next();
     }
 
     @Override
@@ -192,34 +185,38 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
     }
 
     private void decode(ByteBuffer item, long now) {
-        CharBuffer chars = CharBuffer.allocate(item.remaining() + 4);
-        this.decoder.decode(item, chars, false);
-        chars.flip();
-        while (chars.hasRemaining()) {
-            char c = chars.get();
-            if (c == '\n' && this.lastWasCarriageReturn) {
-                this.lastWasCarriageReturn = false;
-                continue;
-            }
-            this.lastWasCarriageReturn = (c == '\r');
-            if (c == '\n' || c == '\r') {
-                if (this.line.isEmpty()) {
-                    dispatch(now);
+        while (item.hasRemaining()) {
+            int count = Math.min(item.remaining(), this.scratch.length);
+            item.get(this.scratch, 0, count);
+            for (int i = 0; i < count; i++) {
+                byte c = this.scratch[i];
+                if (c == '\n' && this.lastWasCarriageReturn) {
+                    this.lastWasCarriageReturn = false;
+                    continue;
+                }
+                this.lastWasCarriageReturn = (c == '\r');
+                if (c == '\n' || c == '\r') {
+                    if (this.lineLength == 0) {
+                        dispatch(now);
+                    }
+                    else {
+                        lineEnded(now);
+                    }
                 }
                 else {
-                    lineEnded(now);
+                    if (this.lineLength == this.line.length) {
+                        this.line = Arrays.copyOf(this.line, this.lineLength * 2);
+                    }
+                    this.line[this.lineLength++] = c;
                 }
-            }
-            else {
-                this.line.append(c);
             }
         }
     }
 
     /** One SSE field line: {@code event:} and {@code data:} matter, comments and ids do not. */
     private void lineEnded(long now) {
-        String field = this.line.toString();
-        this.line.setLength(0);
+        String field = new String(this.line, 0, this.lineLength, StandardCharsets.UTF_8);
+        this.lineLength = 0;
         if (field.startsWith("data:")) {
             if (!this.data.isEmpty()) {
                 this.data.append('\n');

@@ -30,9 +30,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
-    private volatile Flow.Subscription subscription;
-
-    private volatile boolean aborted;
+    private final AbortableSubscription subscription = new AbortableSubscription();
 
     private volatile ResponseInfo info;
 
@@ -54,22 +52,12 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
     }
 
     void abort() {
-        this.aborted = true;
-        Flow.Subscription current = this.subscription;
-        if (current != null) {
-            current.cancel();
-        }
+        this.subscription.abort();
     }
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        if (this.aborted) {
-            subscription.cancel();
-        }
-        else {
-            subscription.request(1);
-        }
+        this.subscription.start(subscription);
     }
 
     @Override
@@ -88,7 +76,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
                 }
             }
         }
-        this.subscription.request(1);
+        this.subscription.next();
     }
 
     @Override

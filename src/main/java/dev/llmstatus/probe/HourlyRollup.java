@@ -63,11 +63,7 @@ public record HourlyRollup(String provider, String component, Instant hour, int 
         }
 
         private static long percentile(long[] sorted, double p) {
-            if (sorted.length == 0) {
-                return 0;
-            }
-            int rank = (int) Math.ceil(p * sorted.length);
-            return sorted[Math.max(0, rank - 1)];
+            return (sorted.length == 0) ? 0 : sorted[Percentiles.rank(sorted.length, p)];
         }
 
     }

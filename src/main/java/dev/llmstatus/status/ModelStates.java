@@ -13,9 +13,9 @@ import java.util.function.Function;
 import dev.llmstatus.model.ModelOutcome;
 import dev.llmstatus.model.ModelResult;
 import dev.llmstatus.model.ModelRollup;
-import dev.llmstatus.model.Percentiles;
 import dev.llmstatus.probe.HourlyRollup;
 import dev.llmstatus.probe.MonitorState;
+import dev.llmstatus.probe.Percentiles;
 
 /**
  * The rules that turn a model's check results into a {@link ModelState}: not configured, paused, stale, our own key

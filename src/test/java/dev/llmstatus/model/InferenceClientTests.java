@@ -2,10 +2,8 @@ package dev.llmstatus.model;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +33,7 @@ class InferenceClientTests {
     @BeforeAll
     static void start() {
         simulator = ProviderSimulator.start();
-        client = new InferenceClient(HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build(),
-                "llm-status-test", Clock.systemUTC());
+        client = new InferenceClient(InferenceClient.httpClient(), "llm-status-test", Clock.systemUTC());
     }
 
     @AfterAll

@@ -1,11 +1,9 @@
 package dev.llmstatus.model;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -56,8 +54,7 @@ class ModelCheckerTests {
     private ModelChecker checker(Map<String, String> properties) {
         ModelProperties bound = new Binder(new MapConfigurationPropertySource(properties))
             .bindOrCreate("llmstatus.models", ModelProperties.class);
-        InferenceClient client = new InferenceClient(
-                HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build(), "test", Clock.systemUTC());
+        InferenceClient client = new InferenceClient(InferenceClient.httpClient(), "test", Clock.systemUTC());
         return new ModelChecker(client, new ModelKeys(this.environment), new ModelBudget(bound, Clock.systemUTC()),
                 new ModelMetrics(this.registry), new ModelHistoryWriter(new JdbcTemplate(), (event) -> {
                 }, Clock.systemUTC()), bound, Clock.systemUTC());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -165,6 +166,9 @@ class ModelChecksIntegrationTests {
         assertThat(failing.model("sim-gemini").orElseThrow().level()).isEqualTo(Status.MAJOR_OUTAGE);
         assertThat(failing.model("sim-gemini").orElseThrow().lastErrorTopic()).isNotNull();
         assertThat(get("/status/sim")).contains("sim-gemini failing: HTTP 529");
+        // The dashboard: the provider's row carries the level and the reason naming the model.
+        String row = await(() -> dashboardRow("sim"), (text) -> text.contains("Partial outage"));
+        assertThat(row).contains("Simulated Models", "sim-gemini failing: HTTP 529 UNAVAILABLE for");
         assertThat(get("/api/v1/providers/sim/models.json")).contains("\"status\":\"major_outage\"",
                 "\"http_status\":529", "\"type\":\"UNAVAILABLE\"");
         simulator.set("/sim/v1beta/models/sim-gemini:streamGenerateContent",
@@ -217,6 +221,16 @@ class ModelChecksIntegrationTests {
         catch (Exception ex) {
             throw new AssertionError(path, ex);
         }
+    }
+
+    /** The dashboard's row of one provider: the list item that links to its page. */
+    private String dashboardRow(String slug) {
+        String page = get("/");
+        return Arrays.stream(page.split("<li class=\"service\""))
+            .filter((item) -> item.contains("href=\"/status/" + slug + "\""))
+            .map((item) -> item.substring(0, item.indexOf("</li>")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no row for " + slug + " on /"));
     }
 
     private int status(String path) {

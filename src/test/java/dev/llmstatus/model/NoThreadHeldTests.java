@@ -1,6 +1,5 @@
 package dev.llmstatus.model;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +37,7 @@ class NoThreadHeldTests {
                 .ttft(Duration.ofMillis(50))
                 .tokens(2)
                 .ending(Ending.STALL_HALFWAY)));
-            ExecutorService threads = Executors.newFixedThreadPool(2);
-            InferenceClient client = new InferenceClient(HttpClient.newBuilder().executor(threads).build(), "test",
+            InferenceClient client = new InferenceClient(InferenceClient.httpClient(), "test",
                     Clock.systemUTC());
             ModelTarget target = InferenceClientTests.target(Wire.OPENAI_CHAT, simulator.uri("/v1/chat"),
                     Duration.ofSeconds(20), Duration.ofSeconds(5), 1);
@@ -70,7 +66,6 @@ class NoThreadHeldTests {
             CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).join();
             assertThat(checks).allSatisfy((check) -> assertThat(check.join().outcome()).isIn(
                     ModelOutcome.STREAM_BROKEN, ModelOutcome.STREAM_STALLED));
-            threads.shutdownNow();
         }
     }
 

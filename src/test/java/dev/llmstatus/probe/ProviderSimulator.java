@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,11 +46,22 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class ProviderSimulator implements AutoCloseable {
 
+    static {
+        // Streaming servers write each event at once. Without TCP_NODELAY the kernel holds a small write back until
+        // the previous one is acknowledged (Nagle), and the client may delay that acknowledgement by up to 40 ms, so
+        // tokens would leave late while the simulator believes it sent them on time. The JDK's server reads this
+        // once, when it first starts one: a JVM that started a server before this class loaded keeps its setting.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final List<HttpServer> servers = new ArrayList<>();
 
-    private final ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("simulator-http"));
+    private final ExecutorService handlers = Executors.newFixedThreadPool(8, daemon("simulator-http"));
 
-    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("simulator-timer"));
+    /** Writes every stream's tokens: enough threads that one slow socket write does not hold up other streams. */
+    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(4, daemon("simulator-timer"));
 
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
 
@@ -62,6 +78,11 @@ public final class ProviderSimulator implements AutoCloseable {
     final AtomicInteger streamsPastFirstToken = new AtomicInteger();
 
     private final Set<HttpExchange> open = ConcurrentHashMap.newKeySet();
+
+    private static final int SENT_LIMIT = 100_000;
+
+    /** What each model stream actually sent and when, by request id, until {@link #drainSent} takes it. */
+    private final Map<String, SentStream> sent = new ConcurrentHashMap<>();
 
     private final AtomicLong requests = new AtomicLong();
 
@@ -95,7 +116,7 @@ public final class ProviderSimulator implements AutoCloseable {
                     chosen = server.getAddress().getPort();
                 }
                 for (HttpServer server : this.servers) {
-                    server.setExecutor(this.handlers);
+                    server.setExecutor(this::dispatch);
                     server.createContext("/", this::handle);
                     server.start();
                 }
@@ -181,6 +202,141 @@ public final class ProviderSimulator implements AutoCloseable {
         return this.streamsPastFirstToken.get();
     }
 
+    /**
+     * Takes the record of every model stream that has ended since the last call: when each actually wrote its first
+     * and last token, so that a benchmark can tell the simulator's own lateness from the client's.
+     */
+    public List<SentStream> drainSent() {
+        List<SentStream> ended = new ArrayList<>();
+        for (SentStream stream : this.sent.values()) {
+            if (stream.ended && this.sent.remove(stream.requestId, stream)) {
+                ended.add(stream);
+            }
+        }
+        return ended;
+    }
+
+    /** Starts the record of one model stream; at most {@value #SENT_LIMIT} are kept until drained. */
+    SentStream sending(String requestId, long receivedNanos, Duration ttft, double tokensPerSecond) {
+        long now = System.nanoTime();
+        SentStream stream = new SentStream(requestId, receivedNanos, Instant.now().minusNanos(now - receivedNanos),
+                ttft.toNanos(), tokensPerSecond);
+        Long dispatched = DISPATCHED.get();
+        stream.queuedNanos = (dispatched != null) ? now - dispatched : 0;
+        if (this.sent.size() < SENT_LIMIT) {
+            this.sent.put(requestId, stream);
+        }
+        return stream;
+    }
+
+    /**
+     * What the simulator actually did on one model stream. Times are {@link System#nanoTime()} after the request was
+     * handed to the model (the moment its script starts from), taken right after each write was flushed to the
+     * socket; {@code receivedAt} is the same moment on the wall clock, for comparing with another process's clock.
+     */
+    public static final class SentStream {
+
+        final String requestId;
+
+        private final long receivedNanos;
+
+        final Instant receivedAt;
+
+        final long scriptedTtftNanos;
+
+        final double scriptedTokensPerSecond;
+
+        volatile long firstWrittenNanos;
+
+        volatile long lastWrittenNanos;
+
+        volatile int tokensWritten;
+
+        volatile boolean ended;
+
+        /**
+         * How long after the server's dispatcher handed the request over the model code ran: the wait for a handler
+         * thread (on a new connection also the wait for the request itself). On a connection in use the script's
+         * clock started at the hand-over, so this wait is not in the scripted time.
+         */
+        volatile long queuedNanos;
+
+        private SentStream(String requestId, long receivedNanos, Instant receivedAt, long scriptedTtftNanos,
+                double scriptedTokensPerSecond) {
+            this.requestId = requestId;
+            this.receivedNanos = receivedNanos;
+            this.receivedAt = receivedAt;
+            this.scriptedTtftNanos = scriptedTtftNanos;
+            this.scriptedTokensPerSecond = scriptedTokensPerSecond;
+        }
+
+        void written(long nanos) {
+            if (this.tokensWritten == 0) {
+                this.firstWrittenNanos = nanos - this.receivedNanos;
+            }
+            this.lastWrittenNanos = nanos - this.receivedNanos;
+            this.tokensWritten++;
+        }
+
+        public String requestId() {
+            return this.requestId;
+        }
+
+        /** When the request reached the model, on this machine's wall clock. */
+        public Instant receivedAt() {
+            return this.receivedAt;
+        }
+
+        /** The first token's actual delay after the request reached the model (the scripted TTFT plus lateness). */
+        public long firstWrittenNanos() {
+            return this.firstWrittenNanos;
+        }
+
+        public long lastWrittenNanos() {
+            return this.lastWrittenNanos;
+        }
+
+        public int tokensWritten() {
+            return this.tokensWritten;
+        }
+
+        public long queuedNanos() {
+            return this.queuedNanos;
+        }
+
+        public long scriptedTtftNanos() {
+            return this.scriptedTtftNanos;
+        }
+
+        public double scriptedTokensPerSecond() {
+            return this.scriptedTokensPerSecond;
+        }
+
+        /** One line: request id, received at (epoch microseconds), first and last written (ns), tokens, script. */
+        String line() {
+            long micros = this.receivedAt.getEpochSecond() * 1_000_000L + this.receivedAt.getNano() / 1000;
+            return this.requestId + ' ' + micros + ' ' + this.firstWrittenNanos + ' ' + this.lastWrittenNanos + ' '
+                    + this.tokensWritten + ' ' + this.scriptedTtftNanos + ' ' + this.scriptedTokensPerSecond + ' '
+                    + this.queuedNanos;
+        }
+
+        /** Reads a {@link #line()} back (in the process that asked another one for them). */
+        public static SentStream parse(String line) {
+            String[] fields = line.split(" ");
+            long micros = Long.parseLong(fields[1]);
+            SentStream stream = new SentStream(fields[0], 0,
+                    Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1000),
+                    Long.parseLong(fields[5]), Double.parseDouble(fields[6]));
+            stream.firstWrittenNanos = Long.parseLong(fields[2]);
+            stream.lastWrittenNanos = Long.parseLong(fields[3]);
+            stream.tokensWritten = Integer.parseInt(fields[4]);
+            stream.queuedNanos = Long.parseLong(fields[7]);
+            stream.ended = true;
+            return stream;
+        }
+
+    }
+
     /** Requests received on every path. */
     public long requests() {
         return this.requests.get();
@@ -206,6 +362,13 @@ public final class ProviderSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        long handling = System.nanoTime();
+        if (this.usedConnections.size() > SENT_LIMIT) {
+            this.usedConnections.clear();
+        }
+        Long dispatched = DISPATCHED.get();
+        boolean reused = !this.usedConnections.add(exchange.getRemoteAddress());
+        ARRIVED.set((reused && dispatched != null) ? dispatched : handling);
         String path = exchange.getRequestURI().getPath();
         this.requests.incrementAndGet();
         this.hits.computeIfAbsent(path, (key) -> new AtomicInteger()).incrementAndGet();
@@ -222,6 +385,39 @@ public final class ProviderSimulator implements AutoCloseable {
         this.open.add(exchange);
         behaviour.start(exchange, this);
     }
+
+    /** Hands an exchange from the server's dispatcher thread to a handler thread, noting when. */
+    private void dispatch(Runnable exchange) {
+        long dispatched = System.nanoTime();
+        this.handlers.execute(() -> {
+            DISPATCHED.set(dispatched);
+            try {
+                exchange.run();
+            }
+            finally {
+                DISPATCHED.remove();
+                ARRIVED.remove();
+            }
+        });
+    }
+
+    /**
+     * When the current request reached the simulator ({@link System#nanoTime()}): a model's script runs from here. On
+     * a connection that served a request before, that is when the server's dispatcher took it, so a wait for a free
+     * handler thread is not added to the scripted time. A new connection's exchange is handed over as soon as the
+     * connection is accepted, before the request is even sent, so there it is when the handler had read the request.
+     */
+    static long arrivedNanos() {
+        Long arrived = ARRIVED.get();
+        return (arrived != null) ? arrived : System.nanoTime();
+    }
+
+    private static final ThreadLocal<Long> DISPATCHED = new ThreadLocal<>();
+
+    private static final ThreadLocal<Long> ARRIVED = new ThreadLocal<>();
+
+    /** Connections that have sent a request, by the client's address and port (bounded: cleared when large). */
+    private final Set<java.net.InetSocketAddress> usedConnections = ConcurrentHashMap.newKeySet();
 
     void finish(HttpExchange exchange) {
         this.open.remove(exchange);
@@ -567,6 +763,66 @@ public final class ProviderSimulator implements AutoCloseable {
         return xml.append("</feed>\n").toString();
     }
 
+    /**
+     * Serves fast model streams to itself, a hundred at a time, so that the JIT has compiled the request and token
+     * paths before the first real client arrives; then forgets them.
+     */
+    private void warmUp(int streams) throws IOException {
+        if (streams <= 0) {
+            return;
+        }
+        String path = "/__simulator/warm-up";
+        set(path, Behaviour.model(SimulatedModel.of(SimulatedModel.Wire.OPENAI_CHAT)
+            .ttft(Duration.ofMillis(1))
+            .tokensPerSecond(1000)
+            .tokens(20)));
+        HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer sk-warm-up")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"stream\":true}"))
+            .build();
+        for (int sent = 0; sent < streams; sent += 100) {
+            List<CompletableFuture<?>> batch = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                batch.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
+            }
+            try {
+                CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new))
+                    .join();
+            }
+            catch (CompletionException ex) {
+                throw new IOException("warm-up failed", ex);
+            }
+        }
+        this.behaviours.remove(path);
+        this.hits.remove(path);
+        drainSent();
+    }
+
+    /** In {@link #serve} mode: what {@link #drainSent} returns, one {@link SentStream} line each. */
+    public static final String SENT_PATH = "/__simulator/sent";
+
+    private void answerSent(HttpExchange exchange) {
+        StringBuilder lines = new StringBuilder();
+        drainSent().forEach((stream) -> lines.append(stream.line()).append('\n'));
+        try {
+            byte[] bytes = lines.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            exchange.sendResponseHeaders(200, (bytes.length > 0) ? bytes.length : -1);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
+        }
+        catch (IOException ex) {
+            // the benchmark went away
+        }
+        finally {
+            exchange.close();
+        }
+    }
+
     private static int rank(String indicator) {
         return List.of("none", "maintenance", "minor", "major", "critical").indexOf(indicator);
     }
@@ -576,8 +832,9 @@ public final class ProviderSimulator implements AutoCloseable {
      * Runs a simulator on its own until standard input closes, for benchmarks and manual tests (started through
      * {@code TestLlmStatusApplication --simulator-only}). Options: {@code --bind=127.0.0.1,127.0.0.2} (loopback
      * addresses), {@code --delay=200ms} (every path answers 200 after the delay), or {@code --model-ttft=500ms
-     * --model-rate=50 --model-tokens=20} (every path is an OpenAI-style streaming model). Prints {@code port=N} once
-     * listening.
+     * --model-rate=50 --model-tokens=20} (every path is an OpenAI-style streaming model), {@code --warm-up=2000} (serves
+     * that many fast streams to itself first). Prints {@code port=N} once listening; {@value #SENT_PATH} answers what
+     * the model streams actually sent ({@link SentStream} lines).
      */
     public static void serve(Map<String, String> options) throws IOException {
         ProviderSimulator simulator = start(options.getOrDefault("bind", "127.0.0.1").split(","));
@@ -591,6 +848,8 @@ public final class ProviderSimulator implements AutoCloseable {
                 .tokensPerSecond(Double.parseDouble(options.getOrDefault("model-rate", "50")))
                 .tokens(Integer.parseInt(options.getOrDefault("model-tokens", "20")))));
         }
+        simulator.servers.forEach((server) -> server.createContext(SENT_PATH, simulator::answerSent));
+        simulator.warmUp(Integer.parseInt(options.getOrDefault("warm-up", "0")));
         System.out.println("port=" + simulator.port());
         System.out.flush();
         while (System.in.read() != -1) {

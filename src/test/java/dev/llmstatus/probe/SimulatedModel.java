@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -62,6 +63,8 @@ public final class SimulatedModel {
         STALL_HALFWAY
 
     }
+
+    private static final AtomicLong REQUESTS = new AtomicLong();
 
     private static final String[] WORDS = { "Seventeen", " times", " twenty", "-three", " is", " equal", " to",
             " exactly", " the", " product" };
@@ -156,7 +159,8 @@ public final class SimulatedModel {
     }
 
     void start(HttpExchange exchange, ProviderSimulator simulator) {
-        long start = System.nanoTime();
+        // The script runs from the moment the request reached the simulator, not from when a handler thread got to it.
+        long start = ProviderSimulator.arrivedNanos();
         String key = presentedKey(exchange);
         if (this.requiredKey != null && !this.requiredKey.equals(key)) {
             fail(exchange, simulator, Failure.INVALID_KEY, key);
@@ -167,10 +171,11 @@ public final class SimulatedModel {
             return;
         }
         OutputStream out;
+        ProviderSimulator.SentStream stamps;
         try {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            requestId(exchange);
+            stamps = simulator.sending(requestId(exchange), start, this.ttft, this.tokensPerSecond);
             exchange.sendResponseHeaders(200, 0);
             out = exchange.getResponseBody();
             write(out, opening());
@@ -181,40 +186,43 @@ public final class SimulatedModel {
         }
         simulator.openStreams.incrementAndGet();
         int sent = (this.ending == Ending.COMPLETE) ? this.tokens : Math.max(1, this.tokens / 2);
-        scheduleToken(exchange, simulator, out, start, 0, sent);
+        scheduleToken(exchange, simulator, out, stamps, start, 0, sent);
     }
 
-    private void scheduleToken(HttpExchange exchange, ProviderSimulator simulator, OutputStream out, long start,
-            int index, int sent) {
+    private void scheduleToken(HttpExchange exchange, ProviderSimulator simulator, OutputStream out,
+            ProviderSimulator.SentStream stamps, long start, int index, int sent) {
         long due = start + this.ttft.toNanos() + (long) (index * 1_000_000_000L / this.tokensPerSecond);
         simulator.scheduler.schedule(() -> {
             try {
                 write(out, token(index));
+                stamps.written(System.nanoTime());
                 if (index == 0) {
                     simulator.streamsPastFirstToken.incrementAndGet();
                 }
                 if (index + 1 < sent) {
-                    scheduleToken(exchange, simulator, out, start, index + 1, sent);
+                    scheduleToken(exchange, simulator, out, stamps, start, index + 1, sent);
                     return;
                 }
                 switch (this.ending) {
                     case COMPLETE -> {
                         write(out, closing());
-                        end(exchange, simulator, true);
+                        end(exchange, simulator, stamps, true);
                     }
-                    case STOP_HALFWAY -> end(exchange, simulator, true);
+                    case STOP_HALFWAY -> end(exchange, simulator, stamps, true);
                     case STALL_HALFWAY -> {
                         // stays open until the client gives up or the simulator closes
                     }
                 }
             }
             catch (IOException ex) {
-                end(exchange, simulator, index > 0);
+                end(exchange, simulator, stamps, index > 0);
             }
         }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    private static void end(HttpExchange exchange, ProviderSimulator simulator, boolean pastFirstToken) {
+    private static void end(HttpExchange exchange, ProviderSimulator simulator, ProviderSimulator.SentStream stamps,
+            boolean pastFirstToken) {
+        stamps.ended = true;
         simulator.openStreams.decrementAndGet();
         if (pastFirstToken) {
             simulator.streamsPastFirstToken.decrementAndGet();
@@ -238,8 +246,9 @@ public final class SimulatedModel {
         };
     }
 
-    private void requestId(HttpExchange exchange) {
-        String id = "req_sim" + Long.toHexString(System.nanoTime());
+    /** Sets the protocol's request id header (Gemini sends none) and returns the id, unique in this process. */
+    private String requestId(HttpExchange exchange) {
+        String id = "req_sim" + Long.toHexString(REQUESTS.incrementAndGet()) + '_' + Long.toHexString(System.nanoTime());
         switch (this.wire) {
             case OPENAI_CHAT -> exchange.getResponseHeaders().set("x-request-id", id);
             case ANTHROPIC_MESSAGES -> exchange.getResponseHeaders().set("request-id", id);
@@ -247,6 +256,7 @@ public final class SimulatedModel {
                 // Gemini sends no request id header
             }
         }
+        return id;
     }
 
     private String text(int index) {

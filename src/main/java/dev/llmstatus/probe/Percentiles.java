@@ -1,8 +1,11 @@
-package dev.llmstatus.model;
+package dev.llmstatus.probe;
 
 import java.util.List;
 
-/** Nearest-rank percentiles, the definition rollups and pages share so that their figures agree. */
+/**
+ * Nearest-rank percentiles: the one definition that probe and model rollups, snapshots and pages share, so that their
+ * figures agree.
+ */
 public final class Percentiles {
 
     private Percentiles() {
