@@ -39,10 +39,10 @@ class UnderLoadIntegrationTests {
 
     @DynamicPropertySource
     static void catalog(DynamicPropertyRegistry registry) throws Exception {
-        simulator.set("/slow/v1/models", Behaviour.status(401).after(Duration.ofMillis(1100)))
+        simulator.set("/slow/v1/models", Behaviour.status(401).after(Duration.ofMillis(1500)))
             .set("/down/v1/models", Behaviour.status(503));
         Path file = Files.createTempDirectory("under-load-it").resolve("providers.yml");
-        new SimulatedCatalog(Duration.ofSeconds(2), Duration.ofMillis(1800), Duration.ofMillis(800))
+        new SimulatedCatalog(Duration.ofSeconds(2), Duration.ofMillis(1900), Duration.ofMillis(800))
             .provider("it-slow", "Simulated Slow", simulator.uri("/slow"))
             .component("api", "API", simulator.uri("/slow/v1/models"), 401)
             .provider("it-down", "Simulated Down", simulator.uri("/down"))
@@ -51,7 +51,8 @@ class UnderLoadIntegrationTests {
         registry.add("llmstatus.catalog.location", () -> "file:" + file);
         registry.add("llmstatus.probe.jitter", () -> "1s");
         registry.add("llmstatus.probe.flush-interval", () -> "200ms");
-        // any CPU use at all counts as saturated: every probe is measured under load
+        // any CPU use at all counts as saturated: every probe is measured under load (the CPU is sampled once a
+        // second, so a 1.5 s answer always spans at least one sample)
         registry.add("llmstatus.probe.load.busy-cpu", () -> "0.000001");
     }
 
