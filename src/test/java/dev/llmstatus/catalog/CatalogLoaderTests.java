@@ -246,7 +246,7 @@ class CatalogLoaderTests {
             relative url      | 'url: https://api.acme.example/v1/chat/completions' | 'url: /v1/chat/completions' | providers[acme].models[acme-1].url: '/v1/chat/completions' is not an absolute http or https URL
             ftp url           | 'url: https://api.acme.example/v1/chat/completions' | 'url: ftp://api.acme.example/x' | providers[acme].models[acme-1].url: 'ftp://api.acme.example/x' is not an absolute http or https URL
             no url            | '        url: https://api.acme.example/v1/chat/completions\n' | ''  | providers[acme].models[acme-1].url: missing
-            key in the file   | 'apiKeyEnv: ACME_API_KEY' | 'apiKey: sk-123'            | providers[acme].models[acme-1].apiKey: unknown field (expected one of apiKeyEnv, id, interval, minTokensPerSecond, name, protocol, timeout, ttftThreshold, url)
+            key in the file   | 'apiKeyEnv: ACME_API_KEY' | 'apiKey: sk-123'            | providers[acme].models[acme-1].apiKey: unknown field (expected one of apiKeyEnv, id, interval, maxTokens, minTokensPerSecond, name, protocol, timeout, ttftThreshold, url)
             bad key variable  | 'apiKeyEnv: ACME_API_KEY' | 'apiKeyEnv: ACME-KEY'       | providers[acme].models[acme-1].apiKeyEnv: 'ACME-KEY' is not an environment variable name
             misspelt field    | 'protocol: openai-chat'  | 'protocol: openai-chat\n        intervall: 5m' | providers[acme].models[acme-1].intervall: unknown field
             slow threshold    | 'protocol: openai-chat'  | 'protocol: openai-chat\n        ttftThreshold: 30s' | providers[acme].models[acme-1].ttftThreshold: must be shorter than the timeout (30s)
