@@ -3,26 +3,17 @@ package dev.llmstatus.api;
 import java.time.Instant;
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
-import dev.llmstatus.system.SiteProperties;
+import dev.llmstatus.support.WebSliceTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,16 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The badge controller in the MVC slice: the badge says what the snapshot says, an unknown provider is a grey 404
  * badge (an image, not an error page), and the page cache and security headers apply as in the whole application.
  */
-// the notification forms' advice and the HEAD renderer's registration belong to other features and need their beans
-@WebMvcTest(controllers = BadgeController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.llmstatus\\.(notify\\..*|web\\.WebConfiguration)"))
+@WebSliceTest(BadgeController.class)
 class BadgeControllerTests {
 
     @MockitoBean
     StatusEngine engine;
-
-    @MockitoBean
-    Catalog catalog;
 
     @Autowired
     MockMvc mvc;
@@ -80,17 +66,6 @@ class BadgeControllerTests {
             .andExpect(content().contentTypeCompatibleWith(BadgeController.SVG))
             .andExpect(content().string(org.hamcrest.Matchers.containsString("not found")))
             .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("no-such"))));
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SiteProperties.class)
-    static class Meters {
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-
     }
 
 }
