@@ -21,7 +21,8 @@ import dev.llmstatus.status.Uptime;
 
 /**
  * Snapshots for the MVC slice tests, built from catalog providers: each provider at one level with every component
- * at that level, last checked a minute before the snapshot, no official page, incidents or reports.
+ * at that level (an outage answering HTTP 503, anything else the front door's 401), last checked a minute before
+ * the snapshot, no official page, incidents or reports.
  */
 public final class Snapshots {
 
@@ -69,9 +70,10 @@ public final class Snapshots {
             case PARTIAL_OUTAGE, MAJOR_OUTAGE -> Outcome.DOWN;
             case UNKNOWN -> null;
         };
+        Integer http = (outcome == Outcome.DOWN) ? Integer.valueOf(503) : known ? Integer.valueOf(401) : null;
         return new ComponentState(component, level, reason, Signal.PROBE, known ? BUILT_AT.minusSeconds(1800) : null,
-                known ? LAST_CHECKED : null, known ? 120L : null, known ? 401 : null, outcome,
-                known ? "HTTP 401" : null, List.of(), null, Uptime.NONE, List.of(), List.of());
+                known ? LAST_CHECKED : null, known ? 120L : null, http, outcome, (http != null) ? "HTTP " + http : null,
+                List.of(), null, Uptime.NONE, List.of(), List.of());
     }
 
 }
