@@ -9,13 +9,9 @@ import org.junit.jupiter.api.Test;
 import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
 import dev.llmstatus.support.WebSliceTest;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
+import dev.llmstatus.support.WebSliceTests;
 
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -29,16 +25,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * badge (an image, not an error page), and the page cache and security headers apply as in the whole application.
  */
 @WebSliceTest(BadgeController.class)
-class BadgeControllerTests {
-
-    @MockitoBean
-    StatusEngine engine;
-
-    @Autowired
-    MockMvc mvc;
+class BadgeControllerTests extends WebSliceTests {
 
     @BeforeEach
-    void snapshot() {
+    void stepfunPartlyDown() {
         ProviderState stepfun = mock(ProviderState.class);
         given(stepfun.slug()).willReturn("stepfun");
         given(stepfun.name()).willReturn("StepFun");

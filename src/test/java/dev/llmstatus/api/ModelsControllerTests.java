@@ -5,26 +5,21 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.model.ModelOutcome;
 import dev.llmstatus.model.ModelResult;
 import dev.llmstatus.status.ModelState;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.Uptime;
 import dev.llmstatus.support.Snapshots;
 import dev.llmstatus.support.WebSliceTest;
+import dev.llmstatus.support.WebSliceTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
-import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -37,18 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * for an unknown provider.
  */
 @WebSliceTest(ModelsController.class)
-class ModelsControllerTests {
+class ModelsControllerTests extends WebSliceTests {
 
     private static final Instant CHECKED = Snapshots.BUILT_AT.minusSeconds(90);
-
-    @MockitoBean
-    StatusEngine engine;
-
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    MockMvc mvc;
 
     @Test
     void checkedModelsCarryTheirFiguresAndLastError() throws Exception {
@@ -56,7 +42,7 @@ class ModelsControllerTests {
                 38.46, true, null, null, "req_1", null, null);
         ModelResult failed = new ModelResult("openai", "gpt-4.1-mini", CHECKED, ModelOutcome.SERVER_ERROR, 503, null,
                 800, null, null, null, "server_error", null, "req_2", null, "HTTP 503");
-        snapshot(model("gpt-4o-mini", "GPT-4o mini", Status.OPERATIONAL, true, ok, null, null, 412L, 980L, 38.46, 12),
+        openaiWith(model("gpt-4o-mini", "GPT-4o mini", Status.OPERATIONAL, true, ok, null, null, 412L, 980L, 38.46, 12),
                 model("gpt-4.1-mini", "GPT-4.1 mini", Status.MAJOR_OUTAGE, true, failed, failed, "server-errors",
                         null, null, null, 12));
         this.mvc.perform(get("/api/v1/providers/openai/models.json"))
@@ -86,7 +72,7 @@ class ModelsControllerTests {
 
     @Test
     void modelsWithoutAKeyOnThisInstanceSaySo() throws Exception {
-        snapshot(model("gpt-4o-mini", "GPT-4o mini", Status.UNKNOWN, false, null, null, null, null, null, null, 0));
+        openaiWith(model("gpt-4o-mini", "GPT-4o mini", Status.UNKNOWN, false, null, null, null, null, null, null, 0));
         this.mvc.perform(get("/api/v1/providers/openai/models.json"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.note").value("Model checks are not configured on this instance"))
@@ -97,7 +83,7 @@ class ModelsControllerTests {
 
     @Test
     void unknownProviderIsAJson404() throws Exception {
-        snapshot();
+        openaiWith();
         this.mvc.perform(get("/api/v1/providers/nope/models.json"))
             .andExpect(status().isNotFound())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -105,10 +91,9 @@ class ModelsControllerTests {
             .andExpect(jsonPath("$.message", containsString("/api/v1/summary.json")));
     }
 
-    private void snapshot(ModelState... models) {
-        ProviderState openai = Snapshots.withModels(
-                Snapshots.provider(this.catalog, "openai", Status.OPERATIONAL, "All checks pass"), models);
-        given(this.engine.current()).willReturn(Snapshots.of(Snapshots.ONLINE, openai));
+    private void openaiWith(ModelState... models) {
+        ProviderState openai = provider("openai", Status.OPERATIONAL, "All checks pass");
+        snapshot(Snapshots.ONLINE, Snapshots.withModels(openai, models));
     }
 
     private static ModelState model(String id, String name, Status level, boolean configured, ModelResult last,

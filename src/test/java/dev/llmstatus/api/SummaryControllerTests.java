@@ -2,25 +2,19 @@ package dev.llmstatus.api;
 
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.Snapshots;
 import dev.llmstatus.support.WebSliceTest;
+import dev.llmstatus.support.WebSliceTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
-import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -34,25 +28,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebSliceTest(SummaryController.class)
 @Import(StatuspageSummaries.class)
-class SummaryControllerTests {
-
-    @MockitoBean
-    StatusEngine engine;
-
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    MockMvc mvc;
-
-    private void snapshot(ProviderState... providers) {
-        given(this.engine.current()).willReturn(Snapshots.of(Snapshots.ONLINE, providers));
-    }
+class SummaryControllerTests extends WebSliceTests {
 
     @Test
     void siteSummaryListsEveryProviderAtItsLevelAndTheWorstSetsTheIndicator() throws Exception {
-        snapshot(Snapshots.provider(this.catalog, "openai", Status.PARTIAL_OUTAGE, "API down (HTTP 503)"),
-                Snapshots.provider(this.catalog, "anthropic", Status.OPERATIONAL, "All checks pass"));
+        snapshot(Snapshots.ONLINE, provider("openai", Status.PARTIAL_OUTAGE, "API down (HTTP 503)"),
+                provider("anthropic", Status.OPERATIONAL, "All checks pass"));
         this.mvc.perform(get("/api/v2/summary.json").accept(MediaType.TEXT_HTML))
             .andExpect(status().isOk())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -70,7 +51,7 @@ class SummaryControllerTests {
 
     @Test
     void unknownLevelsAreNeverReportedAsOperational() throws Exception {
-        snapshot(Snapshots.provider(this.catalog, "openai", Status.UNKNOWN, "Monitoring offline"));
+        snapshot(Snapshots.ONLINE, provider("openai", Status.UNKNOWN, "Monitoring offline"));
         this.mvc.perform(get("/api/v1/status.json"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.status.indicator").value("unknown"))
@@ -81,7 +62,7 @@ class SummaryControllerTests {
 
     @Test
     void providerDocumentsCarryItsComponentsInCatalogOrder() throws Exception {
-        snapshot(Snapshots.provider(this.catalog, "openai", Status.DEGRADED, "API slow (4.2 s)"));
+        snapshot(Snapshots.ONLINE, provider("openai", Status.DEGRADED, "API slow (4.2 s)"));
         this.mvc.perform(get("/status/openai/api/v2/summary.json"))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.page.id").value("openai"))
@@ -98,7 +79,7 @@ class SummaryControllerTests {
 
     @Test
     void unknownProviderIsAJson404PointingToTheList() throws Exception {
-        snapshot(Snapshots.provider(this.catalog, "openai", Status.OPERATIONAL, "All checks pass"));
+        snapshot(Snapshots.ONLINE, provider("openai", Status.OPERATIONAL, "All checks pass"));
         this.mvc.perform(get("/api/v1/providers/no-such-provider/summary.json").accept(MediaType.TEXT_HTML))
             .andExpect(status().isNotFound())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -109,14 +90,14 @@ class SummaryControllerTests {
 
     @Test
     void aClientHoldingTheCurrentDocumentGetsNotModified() throws Exception {
-        snapshot(Snapshots.provider(this.catalog, "openai", Status.OPERATIONAL, "All checks pass"));
+        snapshot(Snapshots.ONLINE, provider("openai", Status.OPERATIONAL, "All checks pass"));
         MvcResult first = this.mvc.perform(get("/api/v2/components.json")).andExpect(status().isOk()).andReturn();
         String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
         this.mvc.perform(get("/api/v2/components.json").header(HttpHeaders.IF_NONE_MATCH, etag))
             .andExpect(status().isNotModified())
             .andExpect(content().bytes(new byte[0]));
         // A new snapshot at another level is a new document: the old validator no longer matches.
-        snapshot(Snapshots.provider(this.catalog, "openai", Status.MAJOR_OUTAGE, "API down (HTTP 503)"));
+        snapshot(Snapshots.ONLINE, provider("openai", Status.MAJOR_OUTAGE, "API down (HTTP 503)"));
         this.mvc.perform(get("/api/v2/components.json").header(HttpHeaders.IF_NONE_MATCH, etag))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$.components[0].status").value("major_outage"));

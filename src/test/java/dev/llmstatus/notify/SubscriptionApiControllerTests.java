@@ -9,14 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.WebSliceTest;
+import dev.llmstatus.support.WebSliceTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
@@ -36,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * 429 with Retry-After, or 201 with the manage URL and the secret shown once.
  */
 @WebSliceTest(SubscriptionApiController.class)
-class SubscriptionApiControllerTests {
+class SubscriptionApiControllerTests extends WebSliceTests {
 
     private static final String PATH = "/api/v1/subscriptions";
 
@@ -47,20 +45,14 @@ class SubscriptionApiControllerTests {
     Messages messages;
 
     /** The page cache in front of every controller needs it; posts never reach it. */
-    @MockitoBean
-    StatusEngine engine;
-
-    @Autowired
-    MockMvc mvc;
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            {"provider": "openai",                             | body       | The body is not valid JSON
-            ["openai"]                                         | body       | Send a JSON object with provider, channel and target.
-            {"provider": 42, "channel": "webhook"}             | provider   | "provider" must be a string.
-            {"provider": "openai", "target": ["x"]}            | target     | "target" must be a string.
-            {"provider": "openai", "components": "api"}        | components | "components" must be an array of keys.
-            {"provider": "openai", "components": ["api", 1]}   | components | "components" must hold strings only.
+            {"provider": "openai",                           | body       | The body is not valid JSON
+            ["openai"]                                       | body       | Send a JSON object with provider, channel
+            {"provider": 42, "channel": "webhook"}           | provider   | "provider" must be a string.
+            {"provider": "openai", "target": ["x"]}          | target     | "target" must be a string.
+            {"provider": "openai", "components": "api"}      | components | "components" must be an array of keys.
+            {"provider": "openai", "components": ["api", 1]} | components | "components" must hold strings only.
             """)
     void malformedBodyIsA400NamingTheField(String body, String field, String message) throws Exception {
         this.mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON).content(body))

@@ -15,8 +15,9 @@ import org.springframework.core.annotation.AliasFor;
 /**
  * The MVC slice for one or more controllers, set up as the site runs them: the page cache, security headers, request
  * guard, API error answers, the page head and the view models built once per snapshot all apply, with the bundled
- * catalog and knowledge base ({@link WebSliceConfiguration}). Only the engine, and any service the controller calls,
- * are mocked by the test; {@link Snapshots} builds the snapshot it returns.
+ * catalog and knowledge base ({@link WebSliceConfiguration}). Test classes extend {@link WebSliceTests}, which mocks
+ * the engine; they mock any service the controller calls, and {@link Snapshots} builds the snapshot the engine
+ * answers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,25 +4,19 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.report.ReportForm;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.Snapshots;
 import dev.llmstatus.support.WebSliceTest;
+import dev.llmstatus.support.WebSliceTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -36,27 +30,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * aliases redirect permanently, and an unknown error or provider is a 404 that lists what does exist.
  */
 @WebSliceTest(ErrorPagesController.class)
-class ErrorPagesControllerTests {
+class ErrorPagesControllerTests extends WebSliceTests {
 
     private static final String RATE_LIMIT = "429-rate-limit-exceeded";
 
     private static final String UNAVAILABLE = "503-service-unavailable";
 
-    @MockitoBean
-    StatusEngine engine;
-
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    MockMvc mvc;
-
-    private void snapshot(MonitorState monitor, ProviderState... providers) {
-        given(this.engine.current()).willReturn(Snapshots.of(monitor, providers));
-    }
-
     private ProviderState openai(Status level, String reason) {
-        return Snapshots.provider(this.catalog, "openai", level, reason);
+        return provider("openai", level, reason);
     }
 
     @Test
@@ -96,7 +77,7 @@ class ErrorPagesControllerTests {
 
     @Test
     void topicPageListsProvidersSeeingTheErrorFirst() throws Exception {
-        snapshot(Snapshots.ONLINE, Snapshots.provider(this.catalog, "anthropic", Status.DEGRADED, "Claude API slow"),
+        snapshot(Snapshots.ONLINE, provider("anthropic", Status.DEGRADED, "Claude API slow"),
                 openai(Status.PARTIAL_OUTAGE, "API answers HTTP 503"));
         MvcResult result = this.mvc.perform(get("/errors/" + UNAVAILABLE))
             .andExpect(status().isOk())

@@ -5,23 +5,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.Snapshots;
 import dev.llmstatus.support.WebSliceTest;
+import dev.llmstatus.support.WebSliceTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -30,28 +25,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
- * The dashboard in the MVC slice: problems first whatever the catalog order (unknown above operational), a search filters by name or alias and
- * is never cached, and a long or hostile query is cut and escaped.
+ * The dashboard in the MVC slice: problems first whatever the catalog order (unknown above operational), a search
+ * filters by name or alias and is never cached, and a long or hostile query is cut and escaped.
  */
 @WebSliceTest(HomeController.class)
-class HomeControllerTests {
-
-    @MockitoBean
-    StatusEngine engine;
-
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    MockMvc mvc;
+class HomeControllerTests extends WebSliceTests {
 
     @BeforeEach
-    void snapshot() {
-        given(this.engine.current()).willReturn(Snapshots.of(Snapshots.ONLINE,
-                Snapshots.provider(this.catalog, "openai", Status.OPERATIONAL, "All checks pass"),
-                Snapshots.provider(this.catalog, "anthropic", Status.DEGRADED, "Claude API slow (4.2 s)"),
-                Snapshots.provider(this.catalog, "mistral", Status.UNKNOWN, "No fresh checks"),
-                Snapshots.provider(this.catalog, "stepfun", Status.MAJOR_OUTAGE, "Every check fails with HTTP 503")));
+    void fourProviders() {
+        snapshot(Snapshots.ONLINE,
+                provider("openai", Status.OPERATIONAL, "All checks pass"),
+                provider("anthropic", Status.DEGRADED, "Claude API slow (4.2 s)"),
+                provider("mistral", Status.UNKNOWN, "No fresh checks"),
+                provider("stepfun", Status.MAJOR_OUTAGE, "Every check fails with HTTP 503"));
     }
 
     @Test

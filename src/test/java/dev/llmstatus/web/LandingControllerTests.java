@@ -2,23 +2,16 @@ package dev.llmstatus.web;
 
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
-import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.Snapshots;
-import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.support.WebSliceTest;
+import dev.llmstatus.support.WebSliceTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -32,25 +25,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * suggestions.
  */
 @WebSliceTest(LandingController.class)
-class LandingControllerTests {
-
-    @MockitoBean
-    StatusEngine engine;
-
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    MockMvc mvc;
-
-    private void snapshot(MonitorState monitor, ProviderState... providers) {
-        given(this.engine.current()).willReturn(Snapshots.of(monitor, providers));
-    }
+class LandingControllerTests extends WebSliceTests {
 
     @Test
     void outageIsAnsweredYesInTheTitleAndTheFirstSentence() throws Exception {
         snapshot(Snapshots.ONLINE,
-                Snapshots.provider(this.catalog, "openai", Status.MAJOR_OUTAGE, "Every check fails with HTTP 503"));
+                provider("openai", Status.MAJOR_OUTAGE, "Every check fails with HTTP 503"));
         this.mvc.perform(get("/is-openai-down"))
             .andExpect(status().isOk())
             .andExpect(view().name("landing/is-down"))
@@ -64,7 +44,7 @@ class LandingControllerTests {
 
     @Test
     void offlineMonitorNeverSaysNo() throws Exception {
-        snapshot(Snapshots.OFFLINE, Snapshots.provider(this.catalog, "openai", Status.UNKNOWN, "Monitoring offline"));
+        snapshot(Snapshots.OFFLINE, provider("openai", Status.UNKNOWN, "Monitoring offline"));
         this.mvc.perform(get("/is-openai-down"))
             .andExpect(status().isOk())
             .andExpect(content().string(allOf(containsString("Is OpenAI down right now? We can&#39;t tell"),
@@ -74,7 +54,7 @@ class LandingControllerTests {
 
     @Test
     void operationalIsAnsweredNoWithTheStepsOnTheCallersSide() throws Exception {
-        snapshot(Snapshots.ONLINE, Snapshots.provider(this.catalog, "anthropic", Status.OPERATIONAL, "All checks pass"));
+        snapshot(Snapshots.ONLINE, provider("anthropic", Status.OPERATIONAL, "All checks pass"));
         this.mvc.perform(get("/is-anthropic-down"))
             .andExpect(status().isOk())
             .andExpect(content().string(allOf(containsString("Is Anthropic down right now? No"),
@@ -83,8 +63,8 @@ class LandingControllerTests {
 
     @Test
     void searchedNamesRedirectPermanentlyToTheProvidersPage() throws Exception {
-        snapshot(Snapshots.ONLINE, Snapshots.provider(this.catalog, "anthropic", Status.OPERATIONAL, "All checks pass"),
-                Snapshots.provider(this.catalog, "openai", Status.OPERATIONAL, "All checks pass"));
+        snapshot(Snapshots.ONLINE, provider("anthropic", Status.OPERATIONAL, "All checks pass"),
+                provider("openai", Status.OPERATIONAL, "All checks pass"));
         // an alias, and a name with a hyphen for its space
         this.mvc.perform(get("/is-claude-down"))
             .andExpect(status().isMovedPermanently())
@@ -96,7 +76,7 @@ class LandingControllerTests {
 
     @Test
     void unknownNameIsA404WithSuggestions() throws Exception {
-        snapshot(Snapshots.ONLINE, Snapshots.provider(this.catalog, "openai", Status.OPERATIONAL, "All checks pass"));
+        snapshot(Snapshots.ONLINE, provider("openai", Status.OPERATIONAL, "All checks pass"));
         this.mvc.perform(get("/is-opnai-down"))
             .andExpect(status().isNotFound())
             .andExpect(view().name("error/provider-not-found"))

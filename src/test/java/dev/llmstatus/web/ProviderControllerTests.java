@@ -6,20 +6,17 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.report.ReportService;
 import dev.llmstatus.report.ReportService.Submission;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.support.Snapshots;
 import dev.llmstatus.support.WebSliceTest;
+import dev.llmstatus.support.WebSliceTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import jakarta.servlet.http.Cookie;
 
@@ -46,28 +43,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * cached, and a report's way back stays on the site.
  */
 @WebSliceTest(ProviderController.class)
-class ProviderControllerTests {
-
-    @MockitoBean
-    StatusEngine engine;
+class ProviderControllerTests extends WebSliceTests {
 
     @MockitoBean
     ReportService reports;
 
-    @Autowired
-    Catalog catalog;
-
-    @Autowired
-    MockMvc mvc;
-
     @BeforeEach
-    void snapshot() {
-        given(this.engine.current()).willReturn(Snapshots.of(Snapshots.ONLINE, openai(),
-                Snapshots.provider(this.catalog, "anthropic", Status.OPERATIONAL, "All checks pass")));
+    void openaiPartlyDown() {
+        snapshot(Snapshots.ONLINE, openai(), provider("anthropic", Status.OPERATIONAL, "All checks pass"));
     }
 
     private ProviderState openai() {
-        return Snapshots.provider(this.catalog, "openai", Status.PARTIAL_OUTAGE, "API answers HTTP 503");
+        return provider("openai", Status.PARTIAL_OUTAGE, "API answers HTTP 503");
     }
 
     @Test
@@ -80,7 +67,8 @@ class ProviderControllerTests {
                     DownAnswer.of(openai(), false).sentence()))))
             .andExpect(content().string(allOf(containsString("OpenAI status"), containsString("Partial outage"),
                     containsString("API answers HTTP 503"), containsString("Developer Platform"))))
-            .andExpect(content().string(containsString("<link rel=\"canonical\" href=\"http://localhost:8080/status/openai\">")))
+            .andExpect(content().string(
+                    containsString("<link rel=\"canonical\" href=\"http://localhost:8080/status/openai\">")))
             .andExpect(header().string(HttpHeaders.CACHE_CONTROL, containsString("max-age=15")))
             .andExpect(header().exists(HttpHeaders.ETAG))
             .andExpect(header().exists("Content-Security-Policy"));
