@@ -11,8 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.llmstatus.catalog.ModelProtocol;
@@ -35,7 +39,17 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     private static final int TEXT_LIMIT = 2048;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+
+    private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] NEWLINE = { '\n' };
 
     private final ModelProtocol protocol;
 
@@ -49,10 +63,10 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     private int lineLength;
 
-    /** Where each read is copied to be scanned (the client's buffers may be read-only, without an array). */
-    private final byte[] scratch = new byte[4096];
+    /** The current event's {@code data:} lines, joined by line breaks. */
+    private byte[] data = new byte[512];
 
-    private final StringBuilder data = new StringBuilder();
+    private int dataLength;
 
     private final StringBuilder text = new StringBuilder();
 
@@ -172,7 +186,9 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
     public void onComplete() {
         synchronized (this) {
             if (this.streaming) {
-                lineEnded(System.nanoTime());
+                if (this.lineLength > 0) {
+                    lineEnded();
+                }
                 dispatch(System.nanoTime());
             }
         }
@@ -186,125 +202,165 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
 
     private void decode(ByteBuffer item, long now) {
         while (item.hasRemaining()) {
-            int count = Math.min(item.remaining(), this.scratch.length);
-            item.get(this.scratch, 0, count);
-            for (int i = 0; i < count; i++) {
-                byte c = this.scratch[i];
-                if (c == '\n' && this.lastWasCarriageReturn) {
-                    this.lastWasCarriageReturn = false;
-                    continue;
-                }
-                this.lastWasCarriageReturn = (c == '\r');
-                if (c == '\n' || c == '\r') {
-                    if (this.lineLength == 0) {
-                        dispatch(now);
-                    }
-                    else {
-                        lineEnded(now);
-                    }
+            byte c = item.get();
+            if (c == '\n' && this.lastWasCarriageReturn) {
+                this.lastWasCarriageReturn = false;
+                continue;
+            }
+            this.lastWasCarriageReturn = (c == '\r');
+            if (c == '\n' || c == '\r') {
+                if (this.lineLength == 0) {
+                    dispatch(now);
                 }
                 else {
-                    if (this.lineLength == this.line.length) {
-                        this.line = Arrays.copyOf(this.line, this.lineLength * 2);
-                    }
-                    this.line[this.lineLength++] = c;
+                    lineEnded();
                 }
+            }
+            else {
+                if (this.lineLength == this.line.length) {
+                    this.line = Arrays.copyOf(this.line, this.lineLength * 2);
+                }
+                this.line[this.lineLength++] = c;
             }
         }
     }
 
     /** One SSE field line: {@code event:} and {@code data:} matter, comments and ids do not. */
-    private void lineEnded(long now) {
-        String field = new String(this.line, 0, this.lineLength, StandardCharsets.UTF_8);
+    private void lineEnded() {
+        int length = this.lineLength;
         this.lineLength = 0;
-        if (field.startsWith("data:")) {
-            if (!this.data.isEmpty()) {
-                this.data.append('\n');
+        if (startsWith(DATA, length)) {
+            int from = DATA.length;
+            if (from < length && this.line[from] == ' ') {
+                from++;
             }
-            this.data.append(field.substring(field.startsWith("data: ") ? 6 : 5));
+            if (this.dataLength > 0) {
+                appendData(NEWLINE, 0, 1);
+            }
+            appendData(this.line, from, length - from);
         }
-        else if (field.startsWith("event:")) {
-            this.eventName = field.substring(6).strip();
+        else if (startsWith(EVENT, length)) {
+            this.eventName = new String(this.line, EVENT.length, length - EVENT.length, StandardCharsets.UTF_8).strip();
         }
     }
 
+    private boolean startsWith(byte[] prefix, int length) {
+        return length >= prefix.length && Arrays.equals(this.line, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private void appendData(byte[] source, int from, int count) {
+        if (this.dataLength + count > this.data.length) {
+            this.data = Arrays.copyOf(this.data, Math.max(this.data.length * 2, this.dataLength + count));
+        }
+        System.arraycopy(source, from, this.data, this.dataLength, count);
+        this.dataLength += count;
+    }
+
+    /**
+     * One whole event. Its JSON is bound to a few small records that name only the fields we read (everything else
+     * is skipped by the parser): building a tree of every field made most of the garbage of a check, and a
+     * collection while hundreds of first tokens arrive delays their time stamps.
+     */
     private void dispatch(long now) {
-        String payload = this.data.toString();
+        int length = this.dataLength;
         String name = this.eventName;
-        this.data.setLength(0);
+        this.dataLength = 0;
         this.eventName = null;
-        if (payload.isEmpty()) {
+        if (length == 0) {
             return;
         }
-        if (payload.equals("[DONE]")) {
+        if (Arrays.equals(this.data, 0, length, DONE, 0, DONE.length)) {
             this.ended = true;
             return;
         }
-        JsonNode event;
         try {
-            event = JSON.readTree(payload);
+            switch (this.protocol) {
+                case OPENAI_CHAT -> openai(JSON.readValue(this.data, 0, length, OpenAiChunk.class), now);
+                case ANTHROPIC_MESSAGES -> anthropic(name, JSON.readValue(this.data, 0, length, AnthropicEvent.class),
+                        now);
+                case GEMINI_GENERATE -> gemini(JSON.readValue(this.data, 0, length, GeminiChunk.class), now);
+            }
         }
         catch (JacksonException ex) {
-            return;
-        }
-        switch (this.protocol) {
-            case OPENAI_CHAT -> openai(event, now);
-            case ANTHROPIC_MESSAGES -> anthropic(name, event, now);
-            case GEMINI_GENERATE -> gemini(event, now);
+            // not JSON, or not the shape of this protocol: not an event we can read
         }
     }
 
-    private void openai(JsonNode event, long now) {
-        if (event.has("error")) {
-            streamError(event.get("error"));
+    private void openai(OpenAiChunk event, long now) {
+        if (event.error != null) {
+            streamError(event.error);
             return;
         }
-        JsonNode choice = event.path("choices").path(0);
-        JsonNode delta = choice.path("delta");
-        content(delta.path("content").asString(""), true, now);
-        // Reasoning models stream their thinking first: it is generation, but not the answer.
-        content(delta.path("reasoning_content").asString(""), false, now);
-        if (choice.hasNonNull("finish_reason")) {
-            this.ended = true;
+        OpenAiChoice choice = first(event.choices);
+        if (choice != null) {
+            if (choice.delta != null) {
+                content(choice.delta.content, true, now);
+                // Reasoning models stream their thinking first: it is generation, but not the answer.
+                content(choice.delta.reasoningContent, false, now);
+            }
+            if (choice.finishReason != null) {
+                this.ended = true;
+            }
         }
-        usage(event.path("usage").path("completion_tokens"));
-        usage(event.path("x_groq").path("usage").path("completion_tokens"));
+        if (event.usage != null) {
+            usage(event.usage.completionTokens);
+        }
+        if (event.groq != null && event.groq.usage != null) {
+            usage(event.groq.usage.completionTokens);
+        }
     }
 
-    private void anthropic(String name, JsonNode event, long now) {
-        String type = event.path("type").asString((name != null) ? name : "");
+    private void anthropic(String name, AnthropicEvent event, long now) {
+        String type = (event.type != null) ? event.type : (name != null) ? name : "";
         switch (type) {
             case "content_block_delta" -> {
-                JsonNode delta = event.path("delta");
-                content(delta.path("text").asString(""), true, now);
-                content(delta.path("thinking").asString(""), false, now);
+                if (event.delta != null) {
+                    content(event.delta.text, true, now);
+                    content(event.delta.thinking, false, now);
+                }
             }
-            case "message_delta" -> usage(event.path("usage").path("output_tokens"));
+            case "message_delta" -> {
+                if (event.usage != null) {
+                    usage(event.usage.outputTokens);
+                }
+            }
             case "message_stop" -> this.ended = true;
-            case "error" -> streamError(event.path("error"));
+            case "error" -> streamError((event.error != null) ? event.error : MissingNode.getInstance());
             default -> {
                 // message_start, content_block_start/stop, ping
             }
         }
     }
 
-    private void gemini(JsonNode event, long now) {
-        if (event.has("error")) {
-            streamError(event.get("error"));
+    private void gemini(GeminiChunk event, long now) {
+        if (event.error != null) {
+            streamError(event.error);
             return;
         }
-        JsonNode candidate = event.path("candidates").path(0);
-        for (JsonNode part : candidate.path("content").path("parts")) {
-            content(part.path("text").asString(""), !part.path("thought").asBoolean(false), now);
+        GeminiCandidate candidate = first(event.candidates);
+        if (candidate != null) {
+            if (candidate.content != null && candidate.content.parts != null) {
+                for (GeminiPart part : candidate.content.parts) {
+                    if (part != null) {
+                        content(part.text, !Boolean.TRUE.equals(part.thought), now);
+                    }
+                }
+            }
+            if (candidate.finishReason != null) {
+                this.ended = true;
+            }
         }
-        if (candidate.hasNonNull("finishReason")) {
-            this.ended = true;
+        if (event.usageMetadata != null) {
+            usage(event.usageMetadata.candidatesTokenCount);
         }
-        usage(event.path("usageMetadata").path("candidatesTokenCount"));
+    }
+
+    private static <T> T first(List<T> items) {
+        return (items == null || items.isEmpty()) ? null : items.get(0);
     }
 
     private void content(String piece, boolean answer, long now) {
-        if (piece.isEmpty()) {
+        if (piece == null || piece.isEmpty()) {
             return;
         }
         if (this.firstTokenNanos == 0) {
@@ -317,14 +373,141 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
         }
     }
 
-    private void usage(JsonNode count) {
-        if (count.isNumber() && count.asInt() > 0) {
-            this.usageTokens = count.asInt();
+    private void usage(Integer count) {
+        if (count != null && count > 0) {
+            this.usageTokens = count;
         }
     }
 
     private void streamError(JsonNode error) {
         this.streamError = ErrorBody.fields(error);
+    }
+
+
+    // The fields of the three protocols' stream events that a check reads; the parser skips every other field.
+    // Classes with fields rather than records: a record is built through its constructor, so Jackson first copies
+    // every field it does not know (ids, roles, logprobs ...) into a token buffer, which tripled the garbage.
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class OpenAiChunk {
+
+        public List<OpenAiChoice> choices;
+
+        public OpenAiUsage usage;
+
+        @JsonProperty("x_groq")
+        public OpenAiGroq groq;
+
+        public JsonNode error;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class OpenAiChoice {
+
+        public OpenAiDelta delta;
+
+        @JsonProperty("finish_reason")
+        public String finishReason;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class OpenAiDelta {
+
+        public String content;
+
+        @JsonProperty("reasoning_content")
+        public String reasoningContent;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class OpenAiUsage {
+
+        @JsonProperty("completion_tokens")
+        public Integer completionTokens;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class OpenAiGroq {
+
+        public OpenAiUsage usage;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class AnthropicEvent {
+
+        public String type;
+
+        public AnthropicDelta delta;
+
+        public AnthropicUsage usage;
+
+        public JsonNode error;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class AnthropicDelta {
+
+        public String text;
+
+        public String thinking;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class AnthropicUsage {
+
+        @JsonProperty("output_tokens")
+        public Integer outputTokens;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class GeminiChunk {
+
+        public List<GeminiCandidate> candidates;
+
+        public GeminiUsage usageMetadata;
+
+        public JsonNode error;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class GeminiCandidate {
+
+        public GeminiContent content;
+
+        public String finishReason;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class GeminiContent {
+
+        public List<GeminiPart> parts;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class GeminiPart {
+
+        public String text;
+
+        public Boolean thought;
+
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class GeminiUsage {
+
+        public Integer candidatesTokenCount;
+
     }
 
 }
