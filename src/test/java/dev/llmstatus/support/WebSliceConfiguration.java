@@ -6,6 +6,7 @@ import io.micrometer.observation.ObservationRegistry;
 
 import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.catalog.CatalogLoader;
+import dev.llmstatus.errors.ErrorLookup;
 import dev.llmstatus.errors.KnowledgeBase;
 import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.system.SiteProperties;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * What the MVC slice needs beyond the web layer: the site's properties, meters, and the bundled catalog and knowledge
- * base (a test may still replace the catalog with a mock).
+ * What the MVC slice needs beyond the web layer: the site's properties, meters, and the bundled catalog, knowledge base
+ * and error lookup.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SiteProperties.class, StatusProperties.class })
@@ -41,6 +42,11 @@ public class WebSliceConfiguration {
     @Bean
     KnowledgeBase knowledgeBase(Catalog catalog) {
         return KnowledgeBase.bundled(catalog);
+    }
+
+    @Bean
+    ErrorLookup errorLookup(KnowledgeBase knowledgeBase) {
+        return new ErrorLookup(knowledgeBase);
     }
 
 }
