@@ -15,7 +15,7 @@ public enum StatusPageKind {
     /** Flashduty status pages (DeepSeek): their own JSON with active changes and a change list. */
     FLASHDUTY("Flashduty", true),
 
-    /** Instatus pages (Perplexity): {@code summary.json} at {@code api}, {@code v3/components.json} next to it. */
+    /** Instatus pages: {@code summary.json} at {@code api}, {@code v3/components.json} next to it. */
     INSTATUS("Instatus", true),
 
     /** Better Stack pages (Together AI, Hugging Face): the JSON:API {@code index.json} at {@code api}. */
@@ -35,6 +35,12 @@ public enum StatusPageKind {
      * named in {@code filter}.
      */
     AWS_HEALTH("the AWS Health Dashboard", true),
+
+    /**
+     * Meta's status JSON (Meta Llama API): {@code api.meta.ai/v1/status} at {@code api}, the overall status and one
+     * per model.
+     */
+    META_STATUS("Meta's status JSON", true),
 
     /** Only an RSS or Atom incident feed. */
     FEED("an RSS/Atom feed", false),

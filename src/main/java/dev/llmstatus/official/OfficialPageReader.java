@@ -42,9 +42,9 @@ import dev.llmstatus.catalog.StatusPageSource;
  * incident.io), with {@code components.json} next to it when the summary's components are a partial or rotating
  * subset (always on incident.io, and whenever a catalog component's official name is missing from the summary),
  * {@code incidents.json} for recently resolved incidents and {@code scheduled-maintenances.json} for maintenances;
- * a Flashduty, Better Stack, Instatus or Rootly page; the Google Cloud or AWS Health dashboard, kept to the provider's
- * products; or an RSS/Atom feed. A page that cannot be read is {@link OfficialLevel#UNKNOWN} with the
- * platform and the reason in {@code error}, never operational.
+ * a Flashduty, Better Stack, Instatus or Rootly page; Meta's status JSON; the Google Cloud or AWS Health dashboard,
+ * kept to the provider's products; or an RSS/Atom feed. A page that cannot be read is {@link OfficialLevel#UNKNOWN}
+ * with the platform and the reason in {@code error}, never operational.
  */
 final class OfficialPageReader {
 
@@ -97,6 +97,8 @@ final class OfficialPageReader {
                 case INSTATUS -> readInstatus(provider, fetchedAt);
                 case ROOTLY -> get(page.api())
                     .thenApply((json) -> RootlyParser.parse(provider.slug(), json, fetchedAt));
+                case META_STATUS -> get(page.api())
+                    .thenApply((json) -> MetaStatusParser.parse(provider.slug(), json, fetchedAt));
                 case GOOGLE_CLOUD -> get(page.api()).thenApply((json) -> GoogleCloudParser.parse(provider.slug(), json,
                         page.filter(), page.api(), fetchedAt, fetchedAt.minus(this.recentIncidents)));
                 case AWS_HEALTH -> get(page.api()).thenApply((body) -> AwsHealthParser.parse(provider.slug(), body,

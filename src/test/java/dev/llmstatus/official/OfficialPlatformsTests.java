@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The readers of Better Stack, Instatus, Rootly, Google Cloud and AWS Health on fixtures shaped like real documents
+ * The readers of Better Stack, Instatus, Rootly, Meta's status JSON, Google Cloud and AWS Health on fixtures shaped like real documents
  * of each platform (see src/test/resources/official/README.md).
  */
 class OfficialPlatformsTests {
@@ -264,12 +264,103 @@ class OfficialPlatformsTests {
         assertThat(status.overall()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
         assertThat(status.description()).isEqualTo("Minor Service Outage");
         OfficialIncident open = status.incidents().get(0);
+        // Rootly's incidents have no id: the last segment of their url is one.
+        assertThat(open.externalId()).isEqualTo("9b3f6c1e-52d0-4c7a-b1e8-0f4d2a7c9e31");
+        assertThat(open.link()).hasToString(
+                "https://status.mistral.ai/incidents/9b3f6c1e-52d0-4c7a-b1e8-0f4d2a7c9e31");
         assertThat(open.createdAt()).isEqualTo("2026-10-12T09:12:00Z");
+        assertThat(open.impact()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
+        // Rootly's own "started" is not a Statuspage state: the newest update's word is.
+        assertThat(open.state()).isEqualTo("identified");
+        assertThat(open.resolved()).isFalse();
         assertThat(open.updates()).extracting(OfficialIncident.Update::state)
             .containsExactly("identified", "investigating");
-        assertThat(open.components()).containsExactly("API");
+        assertThat(open.updates()).extracting(OfficialIncident.Update::at)
+            .containsExactly(Instant.parse("2026-10-12T09:50:00Z"), Instant.parse("2026-10-12T09:20:00Z"));
+        assertThat(open.updates().get(1).body()).contains("elevated latency on chat completions");
+    }
+
+    @Test
+    void rootlyQuietPageWithItsLocalOffsetAndNoPageUrlIsOperational() {
+        OfficialStatus status = RootlyParser.parse("mistral", bytes("mistral-rootly-quiet.json"), NOW);
+        assertThat(status.overall()).isEqualTo(OfficialLevel.OPERATIONAL);
+        assertThat(status.description()).isEqualTo("All Systems Operational");
+        assertThat(status.incidents()).isEmpty();
+        assertThat(status.components()).isEmpty();
+    }
+
+    @Test
+    void rootlyIncidentWithoutUpdatesTakesItsStateFromRootlysStatus() {
+        String json = """
+                {"status":{"indicator":"major","description":"Partial System Outage"},
+                 "incidents":[{"name":"Batch API down","status":"mitigated","impact":"major",
+                   "started_at":"2026-10-12T07:00:00Z","resolved_at":null,
+                   "url":"https://status.example.com/incidents/abc123","incident_updates":[]}]}
+                """;
+        OfficialIncident incident = RootlyParser.parse("p", json.getBytes(StandardCharsets.UTF_8), NOW)
+            .incidents()
+            .get(0);
+        assertThat(incident.externalId()).isEqualTo("abc123");
+        assertThat(incident.state()).isEqualTo("monitoring");
+        assertThat(incident.impact()).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
+        assertThat(incident.createdAt()).isEqualTo("2026-10-12T07:00:00Z");
+    }
+
+    @Test
+    void rootlyPageWithoutIndicatorOrWithANamelessIncidentIsMalformed() {
         assertThatThrownBy(() -> RootlyParser.parse("p", "{\"status\":{}}".getBytes(StandardCharsets.UTF_8), NOW))
             .hasMessage("status.json has no status.indicator");
+        String nameless = """
+                {"status":{"indicator":"minor"},"incidents":[{"status":"started","started_at":"2026-10-12T07:00:00Z",
+                  "url":"https://status.example.com/incidents/abc123"}]}
+                """;
+        assertThatThrownBy(() -> RootlyParser.parse("p", nameless.getBytes(StandardCharsets.UTF_8), NOW))
+            .isInstanceOf(MalformedPageException.class)
+            .hasMessage("status.json has an incident without name, url or start");
+    }
+
+    // Meta's status JSON
+
+    @Test
+    void metaQuietDayWithEmptyStringsIsOperational() {
+        OfficialStatus status = MetaStatusParser.parse("meta-llama", bytes("meta-status-quiet.json"), NOW);
+        assertThat(status.overall()).isEqualTo(OfficialLevel.OPERATIONAL);
+        assertThat(status.description()).isEqualTo("Operational");
+        assertThat(status.components()).isEmpty();
+        assertThat(status.incidents()).isEmpty();
+    }
+
+    @Test
+    void metaDegradedServiceKeepsItsMessageAndOneComponentPerModel() {
+        OfficialStatus status = MetaStatusParser.parse("meta-llama", bytes("meta-status-degraded.json"), NOW);
+        assertThat(status.overall()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
+        assertThat(status.description()).isEqualTo("Higher error rates on one model; we are working on it.");
+        assertThat(status.components()).containsExactly(
+                OfficialComponent.of("Llama-4-Maverick-17B-128E-Instruct-FP8", OfficialLevel.MAJOR_OUTAGE),
+                OfficialComponent.of("Llama-3.3-70B-Instruct", OfficialLevel.OPERATIONAL));
+        // The history has dates without times: no incident with an invented start.
+        assertThat(status.incidents()).isEmpty();
+    }
+
+    @Test
+    void metaNotAliveIsAnOutageWhateverTheStatusWordSays() {
+        String json = "{\"is_alive\":false,\"service_status\":\"operational\"}";
+        OfficialStatus status = MetaStatusParser.parse("p", json.getBytes(StandardCharsets.UTF_8), NOW);
+        assertThat(status.overall()).isEqualTo(OfficialLevel.MAJOR_OUTAGE);
+        assertThat(status.description()).isEqualTo("Major outage");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"service_status":"operational"}                    | the status JSON has no is_alive or service_status
+            {"is_alive":true}                                   | the status JSON has no is_alive or service_status
+            {"is_alive":"yes","service_status":"operational"}   | the status JSON has no is_alive or service_status
+            {"is_alive":true,"service_status":"wobbly"}         | the status JSON has an unknown service_status 'wobbly'
+            """)
+    void metaBodyWithoutAHealthSignalIsMalformedNeverGreen(String json, String message) {
+        assertThatThrownBy(() -> MetaStatusParser.parse("p", json.getBytes(StandardCharsets.UTF_8), NOW))
+            .isInstanceOf(MalformedPageException.class)
+            .hasMessage(message);
     }
 
     private static OfficialStatus betterStack() {

@@ -34,7 +34,7 @@ import static dev.llmstatus.probe.ProbingIntegrationTests.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Better Stack, Instatus, Rootly, Google Cloud and AWS Health pages served over real HTTP on loopback (the fixtures of
+ * Better Stack, Instatus, Rootly, Meta, Google Cloud and AWS Health pages served over real HTTP on loopback (the fixtures of
  * src/test/resources/official), read by the application's own schedule, stored, and shown on the provider pages.
  */
 @DirtiesContext
@@ -49,6 +49,7 @@ class OfficialPlatformsIntegrationTests {
             .set("/ins/summary.json", json("perplexity-instatus-summary.json"))
             .set("/ins/v3/components.json", json("perplexity-instatus-components.json"))
             .set("/rootly/api/v1/status.json", json("mistral-rootly-status.json"))
+            .set("/meta/v1/status", json("meta-status-degraded.json"))
             .set("/gcp/incidents.json", json("gcp-incidents.json"))
             .set("/aws/public/currentevents",
                     Behaviour.bytes(200, "application/json;charset=utf-16", fixture("aws-currentevents.json")))
@@ -64,6 +65,9 @@ class OfficialPlatformsIntegrationTests {
             .provider("rootly-sim", "Simulated Rootly", simulator.uri("/rootly"))
             .statusPage("rootly", simulator.uri("/rootly"), simulator.uri("/rootly/api/v1/status.json"))
             .component("api", "API", simulator.uri("/api/v1/models"), 401)
+            .provider("meta-sim", "Simulated Meta", simulator.uri("/meta"))
+            .statusPage("meta-status", simulator.uri("/meta"), simulator.uri("/meta/v1/status"))
+            .component("api", "Llama API", simulator.uri("/api/v1/models"), 401)
             .provider("gcp-sim", "Simulated Vertex", simulator.uri("/gcp"))
             .statusPage("google-cloud", simulator.uri("/gcp"), simulator.uri("/gcp/incidents.json"),
                     "Vertex Gemini API")
@@ -90,7 +94,7 @@ class OfficialPlatformsIntegrationTests {
 
     @Test
     void everyPlatformIsReadOverHttpAndStoredWithItsIncidents() {
-        Map<String, OfficialStatus> read = await(this::readings, (map) -> map.size() >= 5);
+        Map<String, OfficialStatus> read = await(this::readings, (map) -> map.size() >= 6);
         assertThat(read.values()).allSatisfy((status) -> assertThat(status.error()).as(status.provider()).isNull());
         assertThat(read.get("bs-sim").overall()).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
         assertThat(read.get("bs-sim").level("Chat Completions API")).isEqualTo(OfficialLevel.MAJOR_OUTAGE);
@@ -100,6 +104,11 @@ class OfficialPlatformsIntegrationTests {
         assertThat(read.get("ins-sim").overall()).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
         assertThat(read.get("ins-sim").level("Sonar API")).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
         assertThat(read.get("rootly-sim").overall()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
+        assertThat(read.get("rootly-sim").incidents()).extracting(OfficialIncident::externalId)
+            .containsExactly("9b3f6c1e-52d0-4c7a-b1e8-0f4d2a7c9e31");
+        assertThat(read.get("meta-sim").overall()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
+        assertThat(read.get("meta-sim").level("Llama-4-Maverick-17B-128E-Instruct-FP8"))
+            .isEqualTo(OfficialLevel.MAJOR_OUTAGE);
         assertThat(read.get("gcp-sim").level("Vertex Gemini API")).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
         assertThat(read.get("gcp-sim").incidents()).extracting(OfficialIncident::name)
             .doesNotContain("AlloyDB for PostgreSQL instance creation failures in us-east4");
@@ -110,7 +119,7 @@ class OfficialPlatformsIntegrationTests {
 
     @Test
     void providerPageShowsWhatTheOfficialPageSaysAndEachIncidentHasItsPage() {
-        Map<String, OfficialStatus> read = await(this::readings, (map) -> map.size() >= 5);
+        Map<String, OfficialStatus> read = await(this::readings, (map) -> map.size() >= 6);
         String page = await(() -> LocalHttp.at(this.port).get("/status/bs-sim").body(),
                 (html) -> html.contains("Elevated error rates on chat completions"));
         assertThat(page).contains("Elevated error rates on chat completions");
@@ -121,6 +130,12 @@ class OfficialPlatformsIntegrationTests {
         String vertex = await(() -> LocalHttp.at(this.port).get("/status/gcp-sim").body(),
                 (html) -> html.contains("Vertex Gemini API customers are experiencing elevated error rates"));
         assertThat(vertex).contains("Vertex Gemini API customers are experiencing elevated error rates");
+        OfficialIncident rootly = read.get("rootly-sim").incidents().get(0);
+        String rootlyIncident = LocalHttp.at(this.port)
+            .get("/status/rootly-sim/incidents/o-" + rootly.publicId())
+            .body();
+        assertThat(rootlyIncident).contains("Elevated latency on the Completion API")
+            .contains("The cause is a saturated inference cluster; we are adding capacity.");
     }
 
     private Map<String, OfficialStatus> readings() {

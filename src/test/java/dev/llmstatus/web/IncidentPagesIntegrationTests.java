@@ -101,10 +101,10 @@ class IncidentPagesIntegrationTests extends ScriptedSiteTests {
     void unreadableOfficialPageSaysWhichPlatformAndWhy() throws Exception {
         this.script.healthy(3);
         this.history.official(OfficialStatus.unreadable("mistral", this.clock.instant(),
-                "status.mistral.ai runs on Rootly, which we do not read yet"));
+                "status.mistral.ai (Rootly): HTTP 403"));
         this.engine.rebuild();
         assertThat(get("/status/mistral").body())
-            .contains("status.mistral.ai runs on Rootly, which we do not read yet");
+            .contains("status.mistral.ai (Rootly): HTTP 403");
     }
 
     @Test
