@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.llmstatus.status.IncidentView;
-import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
 import dev.llmstatus.support.Snapshots;
 import dev.llmstatus.support.WebSliceTest;
@@ -39,10 +38,8 @@ class FeedControllerTests extends WebSliceTests {
         IncidentView official = new IncidentView("o-abc", true, "Elevated error rates", Status.PARTIAL_OUTAGE,
                 "investigating", Snapshots.BUILT_AT.minusSeconds(1200), null, List.of("API"), List.of(),
                 URI.create("https://status.openai.com/incidents/abc"), null);
-        ProviderState openai = provider("openai", Status.MAJOR_OUTAGE, "API answers HTTP 503");
-        snapshot(Snapshots.ONLINE, new ProviderState(openai.provider(), openai.level(), openai.reason(),
-                openai.decidedBy(), openai.since(), openai.lastChecked(), openai.components(), null, Status.UNKNOWN,
-                List.of(ours, official), openai.reports(), List.of()));
+        snapshot(Snapshots.ONLINE, Snapshots.withIncidents(
+                provider("openai", Status.MAJOR_OUTAGE, "API answers HTTP 503"), ours, official));
         this.mvc.perform(get("/status/openai/history.atom"))
             .andExpect(status().isOk())
             .andExpect(content().contentTypeCompatibleWith("application/atom+xml"))

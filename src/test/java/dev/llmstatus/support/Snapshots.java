@@ -12,6 +12,7 @@ import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.probe.Outcome;
 import dev.llmstatus.report.ReportSummary;
 import dev.llmstatus.status.ComponentState;
+import dev.llmstatus.status.IncidentView;
 import dev.llmstatus.status.ModelState;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Signal;
@@ -60,6 +61,12 @@ public final class Snapshots {
         return new ProviderState(state.provider(), state.level(), state.reason(), state.decidedBy(), state.since(),
                 state.lastChecked(), state.components(), state.official(), state.officialLevel(), state.incidents(),
                 state.reports(), List.of(models));
+    }
+
+    public static ProviderState withIncidents(ProviderState state, IncidentView... incidents) {
+        return new ProviderState(state.provider(), state.level(), state.reason(), state.decidedBy(), state.since(),
+                state.lastChecked(), state.components(), state.official(), state.officialLevel(), List.of(incidents),
+                state.reports(), state.models());
     }
 
     private static ComponentState component(Component component, Status level, String reason) {
