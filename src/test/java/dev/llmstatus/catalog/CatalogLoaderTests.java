@@ -61,6 +61,31 @@ class CatalogLoaderTests {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://api.llama.com/                             | Llama API, retired 2026-07-06
+            https://api.hunyuan.cloud.tencent.com/             | Hunyuan's own API, shut down 2026-09-30
+            https://api.perplexity.ai/chat/completions         | Sonar chat completions, retired 2026-09-27
+            """)
+    void noBundledProbeKnocksOnARetiredEndpoint(String retired, String why) {
+        // a probe of a dead endpoint fails every time: the page would show an outage that is not there
+        assertThat(bundled.providers()).flatMap(Provider::components).as(why)
+            .allSatisfy((component) -> assertThat(component.probe().url().toString()).doesNotStartWith(retired));
+    }
+
+    @Test
+    void retiredProductsLeftTheirProviders() {
+        assertThat(bundled.find("meta-llama")).hasValueSatisfying((meta) -> {
+            assertThat(meta.name()).isEqualTo("Meta Model API");
+            assertThat(meta.apiBaseUrl()).hasToString("https://api.meta.ai/v1");
+            assertThat(meta.component("api").orElseThrow().probe().url()).hasToString("https://api.meta.ai/v1/models");
+        });
+        assertThat(bundled.find("perplexity").orElseThrow().component("api").orElseThrow().probe().url())
+            .hasToString("https://api.perplexity.ai/v1/agent");
+        assertThat(bundled.find("tencent-hunyuan").orElseThrow().component("api").orElseThrow().probe().url())
+            .hasToString("https://tokenhub.tencentmaas.com/v1/chat/completions");
+    }
+
     @Test
     void defaultsApplyWhereAProbeSaysNothing() {
         Catalog catalog = load("""
@@ -180,6 +205,8 @@ class CatalogLoaderTests {
             豆包             | bytedance-doubao
             混元             | tencent-hunyuan
             Llama           | meta-llama
+            Muse Spark      | meta-llama
+            TokenHub        | tencent-hunyuan
             StepFun         | stepfun
             iflytek-spark   | iflytek-spark
             Anthropic       | anthropic
