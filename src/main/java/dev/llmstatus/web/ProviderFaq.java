@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.llmstatus.catalog.CheckKind;
 import dev.llmstatus.catalog.Provider;
 import dev.llmstatus.catalog.StatusPageKind;
 import dev.llmstatus.status.ProviderState;
@@ -30,10 +31,15 @@ final class ProviderFaq {
                     + ")")
             .collect(Collectors.joining(", "));
         faq.add(new Faq("How does LLM Status check " + name + "?", "Every " + TimeWords.duration(interval)
-                + " we send one request without any API key to each part of " + name + ": " + targets
-                + ". An answer such as HTTP 401 shows the front door is open and routing requests; a timeout, a "
-                + "refused connection, a TLS failure or a 5xx answer counts as a failure. We never send prompts or "
-                + "keys, so we measure reachability and latency, not model quality."));
+                + " we knock on each part of " + name + ": " + targets + ". These checks "
+                + state.checksSend() + ". An answer such as HTTP 401 shows the front door is open and routing "
+                + "requests; a timeout, a refused connection, a TLS failure or a 5xx answer counts as a failure."
+                + (state.modelsConfigured()
+                        ? " On top of that, the model checks " + CheckKind.MODEL_INFERENCE.sends()
+                                + " per model, timing its first token and its tokens per second and checking the"
+                                + " answer, so a failing or slow model shows here even when the front door is open."
+                        : " They measure reachability and latency, not whether a model answers: model checks are"
+                                + " not configured on this instance.")));
         faq.add(new Faq("Does " + name + " have an official status page?", officialAnswer(provider)));
         faq.add(new Faq("How quickly does this page notice a " + name + " outage?", "A component changes level only after "
                 + properties.damping() + " checks in a row agree, which takes about "

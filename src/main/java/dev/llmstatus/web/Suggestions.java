@@ -46,15 +46,27 @@ final class Suggestions {
     static List<Provider> closest(String typed, List<Provider> providers, int limit) {
         String query = normalise(typed);
         return providers.stream()
-            .map((provider) -> new Scored(provider, score(query, provider)))
+            .map((provider) -> new Scored(provider, score(query, provider), whole(query, provider)))
             .filter((scored) -> scored.score() <= Math.max(3, query.length() / 2))
-            .sorted(Comparator.comparingInt(Scored::score).thenComparing((s) -> s.provider().name()))
+            // on a tie, the provider whose whole name is nearest: "opnai" is OpenAI before Azure OpenAI
+            .sorted(Comparator.comparingInt(Scored::score).thenComparingInt(Scored::whole)
+                .thenComparing((s) -> s.provider().name()))
             .limit(limit)
             .map(Scored::provider)
             .toList();
     }
 
-    private record Scored(Provider provider, int score) {
+    private record Scored(Provider provider, int score, int whole) {
+    }
+
+    /** The edit distance from what was typed to the nearest of the provider's whole names. */
+    private static int whole(String query, Provider provider) {
+        return names(provider).stream()
+            .map(Suggestions::normalise)
+            .filter((name) -> !name.isEmpty())
+            .mapToInt((name) -> distance(query, name))
+            .min()
+            .orElse(Integer.MAX_VALUE);
     }
 
     private static int score(String query, Provider provider) {

@@ -1,6 +1,7 @@
 package dev.llmstatus.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -8,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.llmstatus.report.ReportService;
 import dev.llmstatus.report.ReportService.Submission;
+import dev.llmstatus.status.ModelState;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
+import dev.llmstatus.status.Uptime;
 import dev.llmstatus.support.Snapshots;
 import dev.llmstatus.support.WebSliceTest;
 import dev.llmstatus.support.WebSliceTests;
@@ -75,11 +78,33 @@ class ProviderControllerTests extends WebSliceTests {
     }
 
     @Test
+    void theFaqSaysWhatOurChecksSendFromTheirKinds() throws Exception {
+        this.mvc.perform(get("/status/openai"))
+            .andExpect(content().string(allOf(containsString("These checks send no API key and no request body."),
+                    containsString("They measure reachability and latency, not whether a model answers"),
+                    not(containsString("with this instance&#39;s API key")))));
+
+        ModelState checked = new ModelState("gpt-4o-mini", "GPT-4o mini", Status.OPERATIONAL, "answering", null, true,
+                false, null, null, null, 400L, 600L, 35.0, 10, Uptime.NONE, List.of(), List.of());
+        snapshot(Snapshots.ONLINE, Snapshots.withModels(openai(), checked));
+        this.mvc.perform(get("/status/openai"))
+            .andExpect(content().string(allOf(containsString("These checks send no API key and no request body."),
+                    containsString("the model checks send one tiny inference request with this instance&#39;s API"
+                            + " key per model"),
+                    not(containsString("They measure reachability and latency")))));
+    }
+
+    @Test
     void mistypedSlugIsA404SuggestingTheClosestProvider() throws Exception {
         this.mvc.perform(get("/status/opnai"))
             .andExpect(status().isNotFound())
             .andExpect(view().name("error/provider-not-found"))
             .andExpect(model().attribute("suggestions", hasItem(this.catalog.find("openai").orElseThrow())))
+            // OpenAI itself first, before Azure OpenAI, whose name merely contains the word
+            .andExpect((result) -> org.assertj.core.api.Assertions
+                .assertThat((List<?>) result.getModelAndView().getModel().get("suggestions"))
+                .first()
+                .isEqualTo(this.catalog.find("openai").orElseThrow()))
             .andExpect(content().string(containsString("We don't track a provider called “<span>opnai</span>”")))
             .andExpect(content().string(containsString("href=\"/status/openai\"")))
             .andExpect(header().doesNotExist(HttpHeaders.ETAG));
