@@ -212,6 +212,30 @@ class OfficialPageReaderTests {
     }
 
     @Test
+    void flashdutySummaryActiveAnswerIsReadOverHttp() {
+        // What status.deepseek.com/api/status-page/<page id>/summary/active answers: a data envelope, no history.
+        simulator.set("/flashduty/summary/active", Behaviour.status(200, "application/json", new String(
+                OfficialCapturesTests.bytes("deepseek-flashduty-summary-active.json"),
+                java.nio.charset.StandardCharsets.UTF_8)));
+        URI api = simulator.uri("/flashduty/summary/active");
+        URI page = URI.create("https://status.deepseek.com");
+        Provider deepseek = new Provider("deepseek", "DeepSeek", URI.create("https://deepseek.com"), api,
+                new Docs(api, null, null), new StatusPageSource(StatusPageKind.FLASHDUTY, page, api, null), List.of());
+        OfficialStatus status = reader.read(deepseek).join();
+        assertThat(status.error()).isNull();
+        assertThat(status.overall()).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
+        assertThat(status.level("DeepSeek V4 Flash API服务(API Service)")).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
+        assertThat(status.level("DeepSeek V4 Pro API服务(API Service)")).isEqualTo(OfficialLevel.OPERATIONAL);
+        assertThat(status.incidents()).singleElement().satisfies((incident) -> {
+            assertThat(incident.resolved()).isFalse();
+            assertThat(incident.createdAt()).isEqualTo(Instant.ofEpochSecond(1788500000));
+            assertThat(incident.updates()).extracting(OfficialIncident.Update::state)
+                .containsExactly("identified", "investigating");
+            assertThat(incident.link()).hasToString("https://status.deepseek.com/incident/7712034");
+        });
+    }
+
+    @Test
     void sharedPageCountsOnlyTheProvidersOwnComponentsForItsHeadline() {
         // Cloudflare's page says "minor" for its Tunnel and WARP incidents while Replicate's component is fine.
         OfficialStatus whole = reader.read(replicate("/cf-whole", "cloudflare-replicate-quiet.json", List.of())).join();
