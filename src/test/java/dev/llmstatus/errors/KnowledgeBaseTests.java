@@ -214,7 +214,7 @@ class KnowledgeBaseTests {
     void retryExamplesOnAProvidersPageCallThatProvider() {
         RetryExamples stepfun = knowledgeBase.page("stepfun", "429").orElseThrow().retryExamples();
         assertThat(List.of(stepfun.java(), stepfun.python(), stepfun.javascript())).allSatisfy((code) -> assertThat(code)
-            .contains("https://api.stepfun.com/v1/chat/completions", "STEPFUN_API_KEY", "step-1-8k", "Bearer ")
+            .contains("https://api.stepfun.com/v1/chat/completions", "STEPFUN_API_KEY", "step-3.7-flash", "Bearer ")
             .doesNotContainIgnoringCase("openai")
             .doesNotContainPattern("\\{(request|url|model|keyVariable|keyHeader|keyPrefix)}"));
         assertThat(stepfun.java()).contains(".header(\"Authorization\", \"Bearer \" + System.getenv(\"STEPFUN_API_KEY\"))");
@@ -224,7 +224,7 @@ class KnowledgeBaseTests {
                 "\"max_tokens\": 256");
         RetryExamples gemini = knowledgeBase.page("google-gemini", "429").orElseThrow().retryExamples();
         assertThat(gemini.javascript()).contains(
-                "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:generateContent",
+                "https://generativelanguage.googleapis.com/v1beta/models/gemini-3.5-flash-lite:generateContent",
                 "\"x-goog-api-key\": process.env.GEMINI_API_KEY", "contents: [{ parts: [{ text: \"Hello\" }] }]");
         RetryExamples azure = knowledgeBase.page("azure-openai", "429").orElseThrow().retryExamples();
         assertThat(azure.java()).contains(".header(\"api-key\", System.getenv(\"AZURE_OPENAI_API_KEY\"))");
