@@ -24,6 +24,9 @@ import dev.llmstatus.system.WebUrl;
  * @param timeout deadline for the whole answer; 30 seconds by default
  * @param ttftThreshold a first token later than this counts as degraded; 5 seconds by default
  * @param minTokensPerSecond generation slower than this counts as degraded; 5 by default
+ * @param maxTokens the answer's token cap; {@value #DEFAULT_MAX_TOKENS} by default, enough for "391". A model that
+ *        reasons before it answers (and cannot be told not to) needs room for its reasoning, or every check would
+ *        end in the middle of it
  */
 public record ModelDefinition(@NotBlank @Pattern(regexp = "\\S+", message = "must not contain spaces") String id,
         @NotBlank String name, @NotNull ModelProtocol protocol, @NotNull @WebUrl URI url,
@@ -31,7 +34,7 @@ public record ModelDefinition(@NotBlank @Pattern(regexp = "\\S+", message = "mus
         @NotNull @DurationMin(millis = 1, message = "must be positive") Duration interval,
         @NotNull @DurationMin(millis = 1, message = "must be positive") Duration timeout,
         @NotNull @DurationMin(millis = 1, message = "must be positive") Duration ttftThreshold,
-        @NotNull @Positive Double minTokensPerSecond) implements CheckDefinition {
+        @NotNull @Positive Double minTokensPerSecond, @NotNull @Positive Integer maxTokens) implements CheckDefinition {
 
     static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
 
@@ -40,6 +43,9 @@ public record ModelDefinition(@NotBlank @Pattern(regexp = "\\S+", message = "mus
     static final Duration DEFAULT_TTFT_THRESHOLD = Duration.ofSeconds(5);
 
     static final double DEFAULT_MIN_TOKENS_PER_SECOND = 5;
+
+    /** Enough for "391" from any tokenizer, with room for a short sentence around it. */
+    public static final int DEFAULT_MAX_TOKENS = 16;
 
     @Override
     public CheckKind kind() {
@@ -51,6 +57,7 @@ public record ModelDefinition(@NotBlank @Pattern(regexp = "\\S+", message = "mus
         timeout = (timeout != null) ? timeout : DEFAULT_TIMEOUT;
         ttftThreshold = (ttftThreshold != null) ? ttftThreshold : DEFAULT_TTFT_THRESHOLD;
         minTokensPerSecond = (minTokensPerSecond != null) ? minTokensPerSecond : DEFAULT_MIN_TOKENS_PER_SECOND;
+        maxTokens = (maxTokens != null) ? maxTokens : DEFAULT_MAX_TOKENS;
     }
 
 }

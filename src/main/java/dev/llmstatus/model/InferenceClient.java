@@ -32,9 +32,6 @@ final class InferenceClient {
 
     static final String PROMPT = "What is 17*23? Reply with the number only.";
 
-    /** Enough for "391" from any tokenizer, with room for a short sentence around it. */
-    static final int MAX_TOKENS = 16;
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient client;
@@ -134,13 +131,13 @@ final class InferenceClient {
             case OPENAI_CHAT -> {
                 body.put("model", target.id());
                 body.put("messages", messages);
-                body.put("max_tokens", MAX_TOKENS);
+                body.put("max_tokens", target.maxTokens());
                 body.put("temperature", 0);
                 body.put("stream", true);
             }
             case ANTHROPIC_MESSAGES -> {
                 body.put("model", target.id());
-                body.put("max_tokens", MAX_TOKENS);
+                body.put("max_tokens", target.maxTokens());
                 body.put("temperature", 0);
                 body.put("stream", true);
                 body.put("messages", messages);
@@ -148,7 +145,7 @@ final class InferenceClient {
             case GEMINI_GENERATE -> {
                 // The model is in the URL; thinking is turned off so that the few output tokens go to the answer.
                 body.put("contents", List.of(Map.of("role", "user", "parts", List.of(Map.of("text", PROMPT)))));
-                body.put("generationConfig", Map.of("maxOutputTokens", MAX_TOKENS, "temperature", 0,
+                body.put("generationConfig", Map.of("maxOutputTokens", target.maxTokens(), "temperature", 0,
                         "thinkingConfig", Map.of("thinkingBudget", 0)));
             }
         }

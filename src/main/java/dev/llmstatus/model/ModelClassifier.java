@@ -23,6 +23,9 @@ final class ModelClassifier {
 
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*");
 
+    /** Reasoning some models write into the answer itself ({@code <think>...</think>}), finished or not. */
+    private static final Pattern THINKING = Pattern.compile("(?s)<think>.*?(</think>|\\z)");
+
     /** Words of error bodies that put the blame on our account's money or quota, not on the provider's capacity. */
     private static final List<String> OUR_QUOTA = List.of("insufficient_quota", "exceeded your current quota",
             "billing", "credit balance", "insufficient balance", "insufficient_balance", "out of credits",
@@ -80,11 +83,13 @@ final class ModelClassifier {
                             + ((streamFailure != null) ? " (" + failureWords(streamFailure) + ")"
                                     : " without its end marker"));
         }
-        String text = reader.text();
+        String text = answer(reader.text());
         boolean correct = correct(text);
+        // Cut off by our token cap (a model that reasons first ran out of room): it works, but its answer is unknown.
+        boolean unfinished = !correct && reader.cutAtLimit;
         ModelOutcome outcome;
         String detail;
-        if (!correct) {
+        if (!correct && !unfinished) {
             outcome = ModelOutcome.WRONG_ANSWER;
             String number = lastNumber(text);
             detail = (number != null) ? "answered " + number + ", expected " + EXPECTED_ANSWER
@@ -100,12 +105,17 @@ final class ModelClassifier {
             detail = String.format(Locale.ROOT, "%.1f tokens/s (minimum %s)", rate,
                     trim(target.minTokensPerSecond()));
         }
+        else if (unfinished) {
+            outcome = ModelOutcome.OK;
+            detail = "answer cut off at the " + target.maxTokens() + "-token cap (not checked), first token"
+                    + " after " + words((ttft != null) ? ttft : total);
+        }
         else {
             outcome = ModelOutcome.OK;
             detail = "correct answer, first token after " + words((ttft != null) ? ttft : total);
         }
-        return result(target, startedAt, outcome, status, ttft, total, outputTokens, rate, correct, new String[3],
-                reader, detail);
+        return result(target, startedAt, outcome, status, ttft, total, outputTokens, rate,
+                unfinished ? null : correct, new String[3], reader, detail);
     }
 
     /** A check that got no HTTP answer at all. */
@@ -137,6 +147,11 @@ final class ModelClassifier {
             return ModelOutcome.SERVER_ERROR;
         }
         return ModelOutcome.REQUEST_REJECTED;
+    }
+
+    /** The answer without the reasoning a model may have written into it. */
+    static String answer(String text) {
+        return THINKING.matcher(text).replaceAll(" ");
     }
 
     static boolean correct(String text) {

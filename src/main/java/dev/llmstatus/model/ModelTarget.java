@@ -16,13 +16,19 @@ import dev.llmstatus.catalog.ModelProtocol;
  * @param timeout the whole check's deadline
  * @param ttftThreshold a slower first token is degraded
  * @param minTokensPerSecond slower generation is degraded
+ * @param maxTokens the answer's token cap
  */
 public record ModelTarget(String provider, String id, ModelProtocol protocol, URI url, Duration timeout,
-        Duration ttftThreshold, double minTokensPerSecond) {
+        Duration ttftThreshold, double minTokensPerSecond, int maxTokens) {
+
+    public ModelTarget(String provider, String id, ModelProtocol protocol, URI url, Duration timeout,
+            Duration ttftThreshold, double minTokensPerSecond) {
+        this(provider, id, protocol, url, timeout, ttftThreshold, minTokensPerSecond, ModelDefinition.DEFAULT_MAX_TOKENS);
+    }
 
     static ModelTarget of(String provider, ModelDefinition model) {
         return new ModelTarget(provider, model.id(), model.protocol(), model.url(), model.timeout(),
-                model.ttftThreshold(), model.minTokensPerSecond());
+                model.ttftThreshold(), model.minTokensPerSecond(), model.maxTokens());
     }
 
 }

@@ -102,6 +102,9 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
     /** The stream's end marker arrived. */
     volatile boolean ended;
 
+    /** The provider stopped the answer because it reached our token cap. */
+    volatile boolean cutAtLimit;
+
     /** An error event inside a stream: type, code and message, any of them {@code null}. */
     volatile String[] streamError;
 
@@ -134,7 +137,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
         return this.streaming;
     }
 
-    /** The answer's text so far (content only, capped). */
+    /** The answer's text so far (content only; its last {@value #TEXT_LIMIT} to twice as many characters). */
     synchronized String text() {
         return this.text.toString();
     }
@@ -300,6 +303,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
             }
             if (choice.finishReason != null) {
                 this.ended = true;
+                this.cutAtLimit |= "length".equals(choice.finishReason);
             }
         }
         if (event.usage != null) {
@@ -320,6 +324,9 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
                 }
             }
             case "message_delta" -> {
+                if (event.delta != null) {
+                    this.cutAtLimit |= "max_tokens".equals(event.delta.stopReason);
+                }
                 if (event.usage != null) {
                     usage(event.usage.outputTokens);
                 }
@@ -348,6 +355,7 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
             }
             if (candidate.finishReason != null) {
                 this.ended = true;
+                this.cutAtLimit |= "MAX_TOKENS".equals(candidate.finishReason);
             }
         }
         if (event.usageMetadata != null) {
@@ -368,8 +376,12 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
         }
         this.lastTokenNanos = now;
         this.chunks++;
-        if (answer && this.text.length() < TEXT_LIMIT) {
-            this.text.append(piece, 0, Math.min(piece.length(), TEXT_LIMIT - this.text.length()));
+        if (answer) {
+            // The answer is at the end (after any reasoning a model writes into its content), so the tail is kept.
+            this.text.append(piece);
+            if (this.text.length() > 2 * TEXT_LIMIT) {
+                this.text.delete(0, this.text.length() - TEXT_LIMIT);
+            }
         }
     }
 
@@ -456,6 +468,9 @@ final class StreamReader implements HttpResponse.BodySubscriber<StreamReader> {
         public String text;
 
         public String thinking;
+
+        @JsonProperty("stop_reason")
+        public String stopReason;
 
     }
 

@@ -44,7 +44,11 @@ class EmailNotifier implements Notifier {
 
     /** Whether a mail server is configured. */
     boolean available() {
-        return this.sender.getIfAvailable() != null;
+        return available(this.sender);
+    }
+
+    static boolean available(ObjectProvider<JavaMailSender> sender) {
+        return sender.getIfAvailable() != null;
     }
 
     @Override

@@ -2,9 +2,9 @@ package dev.llmstatus.notify;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.llmstatus.system.DaemonThreads;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class NotifyExecutors implements DisposableBean {
 
-    private final ExecutorService io = Executors.newFixedThreadPool(8, named("notify-io"));
+    private final ExecutorService io = Executors.newFixedThreadPool(8, DaemonThreads.named("notify-io"));
 
-    private final ExecutorService mail = Executors.newFixedThreadPool(4, named("notify-mail"));
+    private final ExecutorService mail = Executors.newFixedThreadPool(4, DaemonThreads.named("notify-mail"));
 
     ExecutorService io() {
         return this.io;
@@ -34,15 +34,6 @@ class NotifyExecutors implements DisposableBean {
         this.mail.shutdown();
         this.io.awaitTermination(5, TimeUnit.SECONDS);
         this.mail.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return (runnable) -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
 }

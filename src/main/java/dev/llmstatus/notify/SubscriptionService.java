@@ -77,15 +77,6 @@ class SubscriptionService {
         this.clock = clock;
     }
 
-    /** The channels this site offers: email only with a mail server. */
-    List<Channel> channels() {
-        List<Channel> channels = new ArrayList<>(List.of(Channel.values()));
-        if (!this.email.available()) {
-            channels.remove(Channel.EMAIL);
-        }
-        return channels;
-    }
-
     /**
      * Checks and stores a subscription.
      *

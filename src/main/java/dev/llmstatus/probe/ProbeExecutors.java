@@ -3,8 +3,9 @@ package dev.llmstatus.probe;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.llmstatus.system.DaemonThreads;
+
 
 /**
  * The prober's threads, a fixed and small number whatever the size of the catalog: a timer, workers that take locks
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ProbeExecutors implements AutoCloseable {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(threads("probe-timer"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("probe-timer"));
 
     private final ExecutorService workers;
 
@@ -21,9 +22,9 @@ final class ProbeExecutors implements AutoCloseable {
     private final ExecutorService dns;
 
     ProbeExecutors(int workerThreads) {
-        this.workers = Executors.newFixedThreadPool(workerThreads, threads("probe-worker"));
-        this.http = Executors.newFixedThreadPool(Math.max(2, workerThreads), threads("probe-http"));
-        this.dns = Executors.newFixedThreadPool(Math.max(2, workerThreads / 2), threads("probe-dns"));
+        this.workers = Executors.newFixedThreadPool(workerThreads, DaemonThreads.named("probe-worker"));
+        this.http = Executors.newFixedThreadPool(Math.max(2, workerThreads), DaemonThreads.named("probe-http"));
+        this.dns = Executors.newFixedThreadPool(Math.max(2, workerThreads / 2), DaemonThreads.named("probe-dns"));
     }
 
     ScheduledExecutorService timer() {
@@ -48,15 +49,6 @@ final class ProbeExecutors implements AutoCloseable {
         this.workers.shutdownNow();
         this.http.shutdownNow();
         this.dns.shutdownNow();
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return (runnable) -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
+import dev.llmstatus.system.DaemonThreads;
+
 /**
  * Whether the prober itself was behind while a probe was on the wire, so that our own load is never taken for a
  * provider's slowness. A latency is only as good as the process measuring it: when the CPU is saturated or the JVM
@@ -90,11 +92,7 @@ final class ProberLoad {
         if (this.timer != null) {
             return;
         }
-        this.timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-            Thread thread = new Thread(task, "prober-load");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("prober-load"));
         this.expectedAt = this.nanoTime.getAsLong() + this.tickNanos;
         this.timer.scheduleWithFixedDelay(this::tick, this.tickNanos, this.tickNanos, TimeUnit.NANOSECONDS);
     }

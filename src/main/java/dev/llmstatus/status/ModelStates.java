@@ -111,26 +111,10 @@ final class ModelStates {
         List<ModelResult> counted = results.stream()
             .filter((r) -> r.outcome().impact() != ModelOutcome.Impact.OURS)
             .toList();
-        Status current = Status.UNKNOWN;
-        Instant since = null;
-        Status streakLevel = null;
-        Instant streakStart = null;
-        int streak = 0;
-        for (ModelResult result : counted) {
-            Status raw = level(result.outcome());
-            if (raw == streakLevel) {
-                streak++;
-            }
-            else {
-                streakLevel = raw;
-                streakStart = result.startedAt();
-                streak = 1;
-            }
-            if (raw != current && streak >= properties.damping()) {
-                current = raw;
-                since = streakStart;
-            }
-        }
+        StatusRules.Damped<ModelResult> damped = StatusRules.damp(counted, (result) -> level(result.outcome()),
+                ModelResult::startedAt, properties.damping());
+        Status current = damped.level();
+        Instant since = damped.since();
         if (!current.known()) {
             return new Verdict(Status.UNKNOWN, "no data yet: waiting for " + properties.damping() + " agreeing checks",
                     null);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 
 import dev.llmstatus.catalog.Component;
 import dev.llmstatus.catalog.Provider;
@@ -37,23 +38,33 @@ public final class StatusRules {
     /**
      * A level that changes only after {@code damping} agreeing results in a row.
      *
+     * @param <T> the kind of result
      * @param level the damped level ({@link Status#UNKNOWN} until the first streak is long enough)
      * @param since the start of the streak that set it, or {@code null}
      * @param streakStart the first result of that streak
      */
-    public record Damped(Status level, Instant since, ProbeResult streakStart) {
+    public record Damped<T>(Status level, Instant since, T streakStart) {
     }
 
     /** Damps results given oldest first. */
-    public static Damped damp(List<ProbeResult> results, int damping) {
+    public static Damped<ProbeResult> damp(List<ProbeResult> results, int damping) {
+        return damp(results, (result) -> level(result.outcome()), ProbeResult::startedAt, damping);
+    }
+
+    /**
+     * Damps any kind of check's results given oldest first (front-door probes here, model checks in
+     * {@link ModelStates}): the one rule that keeps a single lost packet from showing up as an outage.
+     */
+    static <T> Damped<T> damp(List<T> results, Function<T, Status> level, Function<T, Instant> startedAt,
+            int damping) {
         Status current = Status.UNKNOWN;
         Instant since = null;
-        ProbeResult currentStart = null;
+        T currentStart = null;
         Status streakLevel = null;
-        ProbeResult streakStart = null;
+        T streakStart = null;
         int streak = 0;
-        for (ProbeResult result : results) {
-            Status raw = level(result.outcome());
+        for (T result : results) {
+            Status raw = level.apply(result);
             if (raw == streakLevel) {
                 streak++;
             }
@@ -64,11 +75,11 @@ public final class StatusRules {
             }
             if (raw != current && streak >= damping) {
                 current = raw;
-                since = streakStart.startedAt();
+                since = startedAt.apply(streakStart);
                 currentStart = streakStart;
             }
         }
-        return new Damped(current, since, currentStart);
+        return new Damped<>(current, since, currentStart);
     }
 
     /**
@@ -117,7 +128,7 @@ public final class StatusRules {
             return new Verdict(Status.UNKNOWN,
                     "no fresh data since " + TimeWords.clock(last.startedAt()), Signal.MONITOR, last.startedAt());
         }
-        Damped damped = damp(results, properties.damping());
+        Damped<ProbeResult> damped = damp(results, properties.damping());
         if (!damped.level().known()) {
             return new Verdict(Status.UNKNOWN, "no data yet: waiting for " + properties.damping()
                     + " agreeing checks", Signal.MONITOR, null);

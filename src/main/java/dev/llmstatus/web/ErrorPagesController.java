@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Error explainer pages: one provider's page for one error, a provider's list of them, and one error across
@@ -54,7 +53,7 @@ class ErrorPagesController {
         ProviderErrorPage page = this.knowledgeBase.page(slug, topic)
             .orElseThrow(() -> new ErrorPageNotFoundException(state, topic));
         if (!page.slug().equals(topic)) {
-            return movedPermanently(Links.error(slug, page.slug()));
+            return PermanentRedirect.to(Links.error(slug, page.slug()));
         }
         ErrorPageView view = view(page, state, snapshot);
         List<Faq> faq = view.faq();
@@ -135,7 +134,7 @@ class ErrorPagesController {
         ProviderErrorPage general = this.knowledgeBase.generalPage(topic)
             .orElseThrow(() -> new ErrorPageNotFoundException(null, topic));
         if (!general.slug().equals(topic)) {
-            return movedPermanently(Links.topic(general.slug()));
+            return PermanentRedirect.to(Links.topic(general.slug()));
         }
         List<ErrorPageView> views = snapshot.problemsFirst()
             .stream()
@@ -172,13 +171,6 @@ class ErrorPagesController {
                 (ex.provider() != null) ? this.knowledgeBase.pagesFor(ex.provider().slug()) : List.of());
         model.addObject("topics", this.knowledgeBase.topics());
         return model;
-    }
-
-    private static ModelAndView movedPermanently(String path) {
-        RedirectView redirect = new RedirectView(path);
-        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-        redirect.setExposeModelAttributes(false);
-        return new ModelAndView(redirect);
     }
 
 }

@@ -10,12 +10,10 @@ import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.status.StatusSnapshot;
 import dev.llmstatus.system.CachedPage;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * "Is X down?" pages: the answer first, for people arriving from a search engine.
@@ -49,15 +47,11 @@ class LandingController {
             Provider known = this.catalog.findByNameOrAlias(slug.replace('-', ' '))
                 .or(() -> Suggestions.exact(slug, this.catalog.providers()))
                 .orElseThrow(() -> new ProviderNotFoundException(slug));
-            RedirectView redirect = new RedirectView(Links.isDown(known.slug()));
-            redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
-            redirect.setExposeModelAttributes(false);
-            return redirect;
+            return PermanentRedirect.to(Links.isDown(known.slug()));
         }
         DownAnswer answer = this.views.get(snapshot, "down", slug,
                 () -> DownAnswer.of(state, snapshot.monitor().offline()));
-        List<Faq> faq = this.views.get(snapshot, "faq", slug,
-                () -> ProviderFaq.of(state, snapshot.monitor().offline(), this.properties));
+        List<Faq> faq = this.views.faq(snapshot, state, this.properties);
         model.addAttribute("snapshot", snapshot);
         model.addAttribute("now", snapshot.builtAt());
         model.addAttribute("state", state);

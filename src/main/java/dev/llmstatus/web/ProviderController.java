@@ -98,8 +98,7 @@ class ProviderController {
         page.addObject("state", state);
         page.addObject("charts", this.views.get(snapshot, "charts", slug,
                 () -> state.components().stream().map(Charts::of).toList()));
-        List<Faq> faq = this.views.get(snapshot, "faq", slug,
-                () -> ProviderFaq.of(state, snapshot.monitor().offline(), this.properties));
+        List<Faq> faq = this.views.faq(snapshot, state, this.properties);
         page.addObject("faq", faq);
         page.addObject("meta", new PageMeta(state.name() + " status: is it down? Live checks and incidents | LLM Status",
                 state.name() + ": " + state.level().label() + ". " + state.reason()

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import dev.llmstatus.status.ProviderState;
+import dev.llmstatus.status.StatusProperties;
 import dev.llmstatus.status.StatusSnapshot;
 
 import org.springframework.stereotype.Component;
@@ -46,6 +48,12 @@ class SnapshotViews {
             }
         }
         return (T) view;
+    }
+
+    /** A provider's FAQ, on its page and its is-down page: one key, so that both pages share one build. */
+    List<Faq> faq(StatusSnapshot snapshot, ProviderState state, StatusProperties properties) {
+        return get(snapshot, "faq", state.slug(),
+                () -> ProviderFaq.of(state, snapshot.monitor().offline(), properties));
     }
 
     private Generation generation(long version) {

@@ -3,28 +3,15 @@ package dev.llmstatus.api;
 import java.time.Instant;
 import java.util.List;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.llmstatus.catalog.Catalog;
 import dev.llmstatus.probe.MonitorState;
 import dev.llmstatus.status.ProviderState;
 import dev.llmstatus.status.Status;
-import dev.llmstatus.status.StatusEngine;
 import dev.llmstatus.status.StatusSnapshot;
-import dev.llmstatus.system.SiteProperties;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
+import dev.llmstatus.support.WebSliceTest;
+import dev.llmstatus.support.WebSliceTests;
 
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
@@ -37,22 +24,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The badge controller in the MVC slice: the badge says what the snapshot says, an unknown provider is a grey 404
  * badge (an image, not an error page), and the page cache and security headers apply as in the whole application.
  */
-// the notification forms' advice and the HEAD renderer's registration belong to other features and need their beans
-@WebMvcTest(controllers = BadgeController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "dev\\.llmstatus\\.(notify\\..*|web\\.WebConfiguration)"))
-class BadgeControllerTests {
-
-    @MockitoBean
-    StatusEngine engine;
-
-    @MockitoBean
-    Catalog catalog;
-
-    @Autowired
-    MockMvc mvc;
+@WebSliceTest(BadgeController.class)
+class BadgeControllerTests extends WebSliceTests {
 
     @BeforeEach
-    void snapshot() {
+    void stepfunPartlyDown() {
         ProviderState stepfun = mock(ProviderState.class);
         given(stepfun.slug()).willReturn("stepfun");
         given(stepfun.name()).willReturn("StepFun");
@@ -80,17 +56,6 @@ class BadgeControllerTests {
             .andExpect(content().contentTypeCompatibleWith(BadgeController.SVG))
             .andExpect(content().string(org.hamcrest.Matchers.containsString("not found")))
             .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("no-such"))));
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(SiteProperties.class)
-    static class Meters {
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-
     }
 
 }

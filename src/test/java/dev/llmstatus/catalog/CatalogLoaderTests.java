@@ -61,6 +61,31 @@ class CatalogLoaderTests {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            https://api.llama.com/                             | Llama API, retired 2026-07-06
+            https://api.hunyuan.cloud.tencent.com/             | Hunyuan's own API, shut down 2026-09-30
+            https://api.perplexity.ai/chat/completions         | Sonar chat completions, retired 2026-09-27
+            """)
+    void noBundledProbeKnocksOnARetiredEndpoint(String retired, String why) {
+        // a probe of a dead endpoint fails every time: the page would show an outage that is not there
+        assertThat(bundled.providers()).flatMap(Provider::components).as(why)
+            .allSatisfy((component) -> assertThat(component.probe().url().toString()).doesNotStartWith(retired));
+    }
+
+    @Test
+    void retiredProductsLeftTheirProviders() {
+        assertThat(bundled.find("meta-llama")).hasValueSatisfying((meta) -> {
+            assertThat(meta.name()).isEqualTo("Meta Model API");
+            assertThat(meta.apiBaseUrl()).hasToString("https://api.meta.ai/v1");
+            assertThat(meta.component("api").orElseThrow().probe().url()).hasToString("https://api.meta.ai/v1/models");
+        });
+        assertThat(bundled.find("perplexity").orElseThrow().component("api").orElseThrow().probe().url())
+            .hasToString("https://api.perplexity.ai/v1/agent");
+        assertThat(bundled.find("tencent-hunyuan").orElseThrow().component("api").orElseThrow().probe().url())
+            .hasToString("https://tokenhub.tencentmaas.com/v1/chat/completions");
+    }
+
     @Test
     void replicateIsReadFromItsOwnComponentOnCloudflaresPage() {
         assertThat(bundled.find("replicate")).hasValueSatisfying((replicate) -> {
@@ -191,6 +216,8 @@ class CatalogLoaderTests {
             豆包             | bytedance-doubao
             混元             | tencent-hunyuan
             Llama           | meta-llama
+            Muse Spark      | meta-llama
+            TokenHub        | tencent-hunyuan
             StepFun         | stepfun
             iflytek-spark   | iflytek-spark
             Anthropic       | anthropic
@@ -257,7 +284,7 @@ class CatalogLoaderTests {
             relative url      | 'url: https://api.acme.example/v1/chat/completions' | 'url: /v1/chat/completions' | providers[acme].models[acme-1].url: '/v1/chat/completions' is not an absolute http or https URL
             ftp url           | 'url: https://api.acme.example/v1/chat/completions' | 'url: ftp://api.acme.example/x' | providers[acme].models[acme-1].url: 'ftp://api.acme.example/x' is not an absolute http or https URL
             no url            | '        url: https://api.acme.example/v1/chat/completions\n' | ''  | providers[acme].models[acme-1].url: missing
-            key in the file   | 'apiKeyEnv: ACME_API_KEY' | 'apiKey: sk-123'            | providers[acme].models[acme-1].apiKey: unknown field (expected one of apiKeyEnv, id, interval, minTokensPerSecond, name, protocol, timeout, ttftThreshold, url)
+            key in the file   | 'apiKeyEnv: ACME_API_KEY' | 'apiKey: sk-123'            | providers[acme].models[acme-1].apiKey: unknown field (expected one of apiKeyEnv, id, interval, maxTokens, minTokensPerSecond, name, protocol, timeout, ttftThreshold, url)
             bad key variable  | 'apiKeyEnv: ACME_API_KEY' | 'apiKeyEnv: ACME-KEY'       | providers[acme].models[acme-1].apiKeyEnv: 'ACME-KEY' is not an environment variable name
             misspelt field    | 'protocol: openai-chat'  | 'protocol: openai-chat\n        intervall: 5m' | providers[acme].models[acme-1].intervall: unknown field
             slow threshold    | 'protocol: openai-chat'  | 'protocol: openai-chat\n        ttftThreshold: 30s' | providers[acme].models[acme-1].ttftThreshold: must be shorter than the timeout (30s)

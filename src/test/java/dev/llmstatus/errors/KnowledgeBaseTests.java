@@ -234,8 +234,10 @@ class KnowledgeBaseTests {
 
     @Test
     void everyProviderWhoseApiSpeaksAProtocolHasAnExampleOnItsOwnBaseUrl() {
-        // Replicate's predictions API is none of the three protocols: its pages show the placeholder API
-        assertThat(catalog.providers()).filteredOn((provider) -> !provider.slug().equals("replicate"))
+        // Replicate's predictions API and Perplexity's Agent API are none of the three protocols: their pages show
+        // the placeholder API
+        assertThat(catalog.providers())
+            .filteredOn((provider) -> !Set.of("replicate", "perplexity").contains(provider.slug()))
             .allSatisfy((provider) -> {
                 ApiExample example = knowledgeBase.overlay(provider.slug()).orElseThrow().example();
                 assertThat(example).as(provider.slug()).isNotNull();
@@ -244,6 +246,18 @@ class KnowledgeBaseTests {
             });
         assertThat(knowledgeBase.page("replicate", "429").orElseThrow().retryExamples().java())
             .contains("https://api.example.com/v1/chat/completions").doesNotContain("api.replicate.com");
+        // Sonar chat completions were retired: no example may send people there
+        assertThat(knowledgeBase.page("perplexity", "429").orElseThrow().retryExamples().python())
+            .contains("https://api.example.com/v1/chat/completions").doesNotContain("api.perplexity.ai");
+    }
+
+    @Test
+    void retryExamplesCallTheApiThatReplacedARetiredOne() {
+        assertThat(knowledgeBase.page("meta-llama", "429").orElseThrow().retryExamples().python())
+            .contains("https://api.meta.ai/v1/chat/completions", "MODEL_API_KEY").doesNotContain("api.llama.com");
+        assertThat(knowledgeBase.page("tencent-hunyuan", "429").orElseThrow().retryExamples().python())
+            .contains("https://tokenhub.tencentmaas.com/v1/chat/completions")
+            .doesNotContain("api.hunyuan.cloud.tencent.com");
     }
 
     @ParameterizedTest(name = "{0} {1} {2} -> {3}")

@@ -92,6 +92,15 @@ class InferenceClientTests {
     }
 
     @ParameterizedTest
+    @EnumSource(ModelProtocol.class)
+    void aReasoningModelsTokenCapFromTheCatalogIsSent(ModelProtocol protocol) {
+        ModelTarget reasoner = new ModelTarget("sim", "sim-reasoner", protocol, URI.create("http://127.0.0.1/"),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), 5, 512);
+        String body = InferenceClient.body(reasoner).toString();
+        assertThat(body).contains((protocol == ModelProtocol.GEMINI_GENERATE) ? "maxOutputTokens=512" : "max_tokens=512");
+    }
+
+    @ParameterizedTest
     @EnumSource(Wire.class)
     void withoutUsageFiguresTheTokensAreCounted(Wire wire) {
         ModelResult result = check(wire, SimulatedModel.of(wire).tokens(6).withoutUsage());

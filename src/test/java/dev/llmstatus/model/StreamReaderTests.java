@@ -203,7 +203,42 @@ class StreamReaderTests {
         assertThat(new String(reader.errorBody(), StandardCharsets.UTF_8)).isEqualTo(body);
     }
 
-    private static StreamReader read(ModelProtocol protocol, String stream, int readSize) {
+    @Test
+    void anAnswerStoppedAtOurTokenCapIsMarkedInEachProtocol() {
+        assertThat(read(ModelProtocol.OPENAI_CHAT, """
+                data: {"choices":[{"delta":{"reasoning_content":"17 times 20 is"},"finish_reason":"length"}]}
+
+                """, 8).cutAtLimit).isTrue();
+        assertThat(read(ModelProtocol.OPENAI_CHAT, """
+                data: {"choices":[{"delta":{"content":"391"},"finish_reason":"stop"}]}
+
+                """, 8).cutAtLimit).isFalse();
+        assertThat(read(ModelProtocol.ANTHROPIC_MESSAGES, """
+                event: message_delta
+                data: {"type":"message_delta","delta":{"stop_reason":"max_tokens","stop_sequence":null},"usage":{"output_tokens":16}}
+
+                """, 8).cutAtLimit).isTrue();
+        assertThat(read(ModelProtocol.GEMINI_GENERATE, """
+                data: {"candidates":[{"content":{"parts":[{"text":"Let"}]},"finishReason":"MAX_TOKENS"}]}
+
+                """, 8).cutAtLimit).isTrue();
+    }
+
+    @Test
+    void onlyTheTailOfALongAnswerIsKeptWhereTheNumberIs() {
+        StringBuilder stream = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            stream.append("data: {\"choices\":[{\"delta\":{\"content\":\"thinking step ").append(i)
+                .append(". \"}}]}\n\n");
+        }
+        stream.append("data: {\"choices\":[{\"delta\":{\"content\":\"391\"},\"finish_reason\":\"stop\"}]}\n\n");
+        StreamReader reader = read(ModelProtocol.OPENAI_CHAT, stream.toString(), 4096);
+
+        assertThat(reader.text()).endsWith("391").hasSizeLessThanOrEqualTo(2 * 2048);
+        assertThat(reader.chunks).isEqualTo(401);
+    }
+
+    static StreamReader read(ModelProtocol protocol, String stream, int readSize) {
         StreamReader reader = new StreamReader(protocol);
         HttpResponse.BodySubscriber<StreamReader> subscriber = reader.handler()
             .apply(info(200, "text/event-stream; charset=utf-8"));
