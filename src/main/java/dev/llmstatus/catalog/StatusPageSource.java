@@ -17,7 +17,9 @@ import dev.llmstatus.system.WebUrl;
  * @param feed an RSS or Atom incident feed, or {@code null}
  * @param filter on a dashboard shared by many services (Google Cloud, AWS Health), the products or services that are
  * this provider's, in the dashboard's own words (a Google Cloud product title or id, an AWS service code such as
- * {@code bedrock}); empty elsewhere
+ * {@code bedrock}); on a Statuspage or incident.io page shared with another company (Replicate's component on
+ * Cloudflare's page), the names of the provider's own components or groups, whose levels then make its headline
+ * instead of the page-wide indicator; empty elsewhere
  */
 public record StatusPageSource(@NotNull StatusPageKind kind, @WebUrl URI url, @WebUrl URI api, @WebUrl URI feed,
         List<String> filter) {

@@ -14,8 +14,10 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a Flashduty status page document (status.deepseek.com): {@code active.page.components}, the unresolved
- * {@code active.active_changes} and the history in {@code changeList.items}. Flashduty has no page-wide indicator:
+ * Reads a Flashduty status page document (status.deepseek.com): either the page's own
+ * {@code /api/status-page/<page id>/summary/active} answer ({@code data.page.components} and the unresolved
+ * {@code data.active_changes}), or a document combining it with the change list ({@code active.page.components},
+ * {@code active.active_changes} and the history in {@code changeList.items}, as a browser-side collector stores it). Flashduty has no page-wide indicator:
  * the page is as bad as the worst component an unresolved change leaves it in. Its component words are
  * {@code operational, degraded, partial_outage, full_outage}; times are epoch seconds.
  */
@@ -28,10 +30,10 @@ final class FlashdutyParser {
 
     static OfficialStatus parse(String provider, byte[] json, URI page, Instant fetchedAt, Instant recentSince) {
         JsonNode root = OfficialJson.object(json, DOCUMENT);
-        JsonNode active = root.path("active");
+        JsonNode active = root.has("data") ? root.path("data") : root.path("active");
         JsonNode pageComponents = active.path("page").path("components");
         if (!pageComponents.isArray()) {
-            throw new MalformedPageException(DOCUMENT + " has no active.page.components list");
+            throw new MalformedPageException(DOCUMENT + " has no page.components list (in data or active)");
         }
         Map<String, OfficialLevel> levels = new LinkedHashMap<>();
         for (JsonNode component : pageComponents) {

@@ -41,7 +41,8 @@ import dev.llmstatus.catalog.StatusPageSource;
  * Reads providers' official status pages: the Statuspage v2 {@code summary.json} (Atlassian Statuspage and
  * incident.io), with {@code components.json} next to it when the summary's components are a partial or rotating
  * subset (always on incident.io, and whenever a catalog component's official name is missing from the summary),
- * {@code incidents.json} for recently resolved incidents and {@code scheduled-maintenances.json} for maintenances;
+ * {@code incidents.json} for recently resolved incidents and {@code scheduled-maintenances.json} for maintenances
+ * (kept to the provider's components in {@code filter} on a page shared with other companies);
  * a Flashduty, Better Stack, Instatus or Rootly page; Meta's status JSON; the Google Cloud or AWS Health dashboard,
  * kept to the provider's products; or an RSS/Atom feed. A page that cannot be read is {@link OfficialLevel#UNKNOWN}
  * with the platform and the reason in {@code error}, never operational.
@@ -123,7 +124,8 @@ final class OfficialPageReader {
                         .stream()
                         .map(Component::officialComponent)
                         .filter(Objects::nonNull)
-                        .anyMatch((name) -> !summary.names(name));
+                        .anyMatch((name) -> !summary.names(name))
+                    || provider.statusPage().filter().stream().anyMatch((name) -> !summary.names(name));
             CompletableFuture<List<OfficialComponent>> components = partial
                     ? optional(api.resolve("components.json"), "components.json", StatuspageParser::components)
                     : CompletableFuture.completedFuture(null);
@@ -132,9 +134,12 @@ final class OfficialPageReader {
             CompletableFuture<List<OfficialIncident>> maintenances = optional(
                     api.resolve("scheduled-maintenances.json"), "scheduled-maintenances.json",
                     (bytes) -> StatuspageParser.maintenances(provider.slug(), bytes, summary.pageUrl()));
-            return CompletableFuture.allOf(components, recent, maintenances)
-                .thenApply((ignored) -> merge(provider.slug(), fetchedAt, summary, components.join(), recent.join(),
-                        maintenances.join()));
+            List<String> ours = provider.statusPage().filter();
+            return CompletableFuture.allOf(components, recent, maintenances).thenApply((ignored) -> {
+                OfficialStatus page = merge(provider.slug(), fetchedAt, summary, components.join(), recent.join(),
+                        maintenances.join());
+                return ours.isEmpty() ? page : StatuspageParser.keptTo(page, ours);
+            });
         });
     }
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -102,6 +104,39 @@ final class StatuspageParser {
                     component.path("group").asBoolean(false)));
         }
         return components;
+    }
+
+    /**
+     * A page shared with other companies (Replicate's component on Cloudflare's page) kept to the provider's own
+     * components: the components named, or in a group named, in {@code names}; the incidents and maintenances that
+     * name one of them; and, instead of the page-wide indicator, the worst of their levels, so another company's
+     * incident never becomes the provider's headline.
+     *
+     * @throws MalformedPageException when the page lists none of them (the provider is then unknown, not operational)
+     */
+    static OfficialStatus keptTo(OfficialStatus page, List<String> names) {
+        List<OfficialComponent> components = page.components()
+            .stream()
+            .filter((c) -> names.contains(c.name()) || (c.group() != null && names.contains(c.group())))
+            .toList();
+        if (components.isEmpty()) {
+            throw new MalformedPageException("the page lists no component named " + String.join(" or ", names));
+        }
+        List<String> kept = components.stream().map(OfficialComponent::name).toList();
+        OfficialLevel overall = OfficialLevel.UNKNOWN;
+        for (String name : names) {
+            overall = OfficialLevel.worse(overall, page.level(name));
+        }
+        if (!overall.known()) {
+            throw new MalformedPageException(String.join(", ", names) + " has a status word we do not know");
+        }
+        Predicate<OfficialIncident> ours = (incident) -> incident.components()
+            .stream()
+            .anyMatch((name) -> kept.contains(name) || names.contains(name));
+        return new OfficialStatus(page.provider(), page.fetchedAt(), overall,
+                String.join(", ", names) + " on this shared page: " + overall.label().toLowerCase(Locale.ROOT),
+                components, page.incidents().stream().filter(ours).toList(),
+                page.maintenances().stream().filter(ours).toList(), null);
     }
 
     /** A Statuspage-shaped list of incidents or maintenances, wherever a platform puts one. */

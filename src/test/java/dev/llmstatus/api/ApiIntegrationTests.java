@@ -335,7 +335,7 @@ class ApiIntegrationTests extends ScriptedSiteTests {
     static OfficialStatus anthropicOfficialPage(Instant now) {
         OfficialIncident open = Officials.incident("anthropic", "inc-open", "Elevated errors on Claude API",
                 Status.DEGRADED, "identified", now.minus(Duration.ofMinutes(10)), null,
-                URI.create("https://status.anthropic.com/incidents/inc-open"), List.of("Claude API"),
+                URI.create("https://status.anthropic.com/incidents/inc-open"), List.of("Claude API (api.anthropic.com)"),
                 List.of(new OfficialIncident.Update("identified", "We found the cause.", now.minus(Duration.ofMinutes(5))),
                         new OfficialIncident.Update("investigating", "We are investigating.",
                                 now.minus(Duration.ofMinutes(10)))));
@@ -344,7 +344,7 @@ class ApiIntegrationTests extends ScriptedSiteTests {
                 now.minus(Duration.ofDays(7)).plus(Duration.ofHours(1)), null, List.of("Console"),
                 List.of(new OfficialIncident.Update("resolved", "Fixed.", now.minus(Duration.ofDays(7)))));
         return Officials.page("anthropic", now, Status.DEGRADED, "Minor Service Outage",
-                Map.of("Claude API", Status.DEGRADED), List.of(open, old), null);
+                Map.of("Claude API (api.anthropic.com)", Status.DEGRADED), List.of(open, old), null);
     }
 
     /** ROME reads an Atom feed's last link into {@code getLink()}; the page is its alternate link. */

@@ -48,13 +48,13 @@ class StatuspageApiIntegrationTests extends ScriptedSiteTests {
         Instant now = this.clock.instant();
         OfficialIncident open = new OfficialIncident("anthropic", "inc-open", "Elevated errors on Claude API",
                 OfficialLevel.DEGRADED_PERFORMANCE, "identified", now.minus(Duration.ofMinutes(10)), null, null,
-                List.of("Claude API"), List.of(new OfficialIncident.Update("identified", "Found <b>it</b>.", now)));
+                List.of("Claude API (api.anthropic.com)"), List.of(new OfficialIncident.Update("identified", "Found <b>it</b>.", now)));
         OfficialIncident old = new OfficialIncident("anthropic", "inc-old", "Console login failures",
                 OfficialLevel.PARTIAL_OUTAGE, "resolved", now.minus(Duration.ofDays(3)),
                 now.minus(Duration.ofDays(3)).plus(Duration.ofHours(1)), null, List.of("Console"), List.of());
         OfficialIncident running = new OfficialIncident("anthropic", "mw-now", "Database upgrade",
                 OfficialLevel.UNDER_MAINTENANCE, "in_progress", now.minus(Duration.ofDays(2)), null, null,
-                List.of("Claude API"), List.of(), true, now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofHours(1)));
+                List.of("Claude API (api.anthropic.com)"), List.of(), true, now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofHours(1)));
         OfficialIncident next = new OfficialIncident("anthropic", "mw-next", "Network maintenance",
                 OfficialLevel.UNDER_MAINTENANCE, "scheduled", now.minus(Duration.ofDays(1)), null, null, List.of(),
                 List.of(), true, now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(2)).plus(Duration.ofHours(2)));

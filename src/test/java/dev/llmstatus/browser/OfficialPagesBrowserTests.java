@@ -90,7 +90,7 @@ class OfficialPagesBrowserTests extends ScriptedSiteTests {
         Instant now = this.clock.instant();
         OfficialIncident open = new OfficialIncident("anthropic", "inc-open", "Elevated errors on Claude API",
                 OfficialLevel.DEGRADED_PERFORMANCE, "identified", now.minus(Duration.ofMinutes(40)), null,
-                java.net.URI.create("https://status.claude.com/incidents/inc-open"), List.of("Claude API"),
+                java.net.URI.create("https://status.claude.com/incidents/inc-open"), List.of("Claude API (api.anthropic.com)"),
                 List.of(new OfficialIncident.Update("identified", OfficialHtml.clean("We found the cause: a "
                         + "<strong>bad deploy</strong>. Details on <a href=\"https://example.com/x\">the post</a>."),
                         now.minus(Duration.ofMinutes(10))),
@@ -102,7 +102,7 @@ class OfficialPagesBrowserTests extends ScriptedSiteTests {
                 OfficialLevel.UNDER_MAINTENANCE, "scheduled", now.minus(Duration.ofDays(1)), null, null, List.of(),
                 List.of(), true, start, start.plus(Duration.ofHours(2)));
         List<OfficialComponent> components = new java.util.ArrayList<>(List.of(
-                OfficialComponent.of("Claude API", OfficialLevel.DEGRADED_PERFORMANCE),
+                OfficialComponent.of("Claude API (api.anthropic.com)", OfficialLevel.DEGRADED_PERFORMANCE),
                 OfficialComponent.of("Claude Code", OfficialLevel.OPERATIONAL),
                 new OfficialComponent("Regions", null, OfficialLevel.OPERATIONAL, true)));
         for (int i = 0; i < 20; i++) {

@@ -87,6 +87,17 @@ class CatalogLoaderTests {
     }
 
     @Test
+    void replicateIsReadFromItsOwnComponentOnCloudflaresPage() {
+        assertThat(bundled.find("replicate")).hasValueSatisfying((replicate) -> {
+            assertThat(replicate.statusPage().kind()).isEqualTo(StatusPageKind.STATUSPAGE);
+            assertThat(replicate.statusPage().api()).hasToString("https://www.cloudflarestatus.com/api/v2/summary.json");
+            assertThat(replicate.statusPage().filter()).containsExactly("Replicate");
+            assertThat(replicate.component("api")).hasValueSatisfying(
+                    (api) -> assertThat(api.officialComponent()).isEqualTo("Replicate"));
+        });
+    }
+
+    @Test
     void defaultsApplyWhereAProbeSaysNothing() {
         Catalog catalog = load("""
                 defaults:

@@ -190,22 +190,24 @@ class NotifyIntegrationTests {
         OfficialIncident.Update first = new OfficialIncident.Update("investigating",
                 "<p>We are seeing elevated errors on the API.</p>", start);
         OfficialIncident open = Officials.incident("openai", "01JABC", "Elevated API errors", Status.PARTIAL_OUTAGE,
-                "investigating", start, null, link, List.of("API"), List.of(first));
+                "investigating", start, null, link, List.of("Chat Completions"), List.of(first));
         // History: an incident first seen already resolved is not news.
         OfficialIncident old = Officials.incident("openai", "01JOLD", "Yesterday's blip", Status.DEGRADED,
-                "resolved", start.minus(Duration.ofDays(1)), start.minus(Duration.ofHours(23)), link, List.of("API"),
+                "resolved", start.minus(Duration.ofDays(1)), start.minus(Duration.ofHours(23)), link,
+                List.of("Chat Completions"),
                 List.of());
         // Two instances reading the same page one after the other: the second finds the change stored.
         saveOfficial(open, old);
         saveOfficial(open, old);
         OfficialIncident identified = Officials.incident("openai", "01JABC", "Elevated API errors",
-                Status.MAJOR_OUTAGE, "identified", start, null, link, List.of("API"),
+                Status.MAJOR_OUTAGE, "identified", start, null, link, List.of("Chat Completions"),
                 List.of(new OfficialIncident.Update("identified", "<p>A bad deploy; rolling back.</p>",
                         start.plus(Duration.ofMinutes(12))), first));
         saveOfficial(identified, old);
         saveOfficial(identified, old);
         OfficialIncident resolved = Officials.incident("openai", "01JABC", "Elevated API errors",
-                Status.MAJOR_OUTAGE, "resolved", start, start.plus(Duration.ofMinutes(40)), link, List.of("API"),
+                Status.MAJOR_OUTAGE, "resolved", start, start.plus(Duration.ofMinutes(40)), link,
+                List.of("Chat Completions"),
                 List.of(new OfficialIncident.Update("resolved", "<p>All good.</p>", start.plus(Duration.ofMinutes(40))),
                         identified.updates().get(0), first));
         saveOfficial(resolved, old);
@@ -225,7 +227,8 @@ class NotifyIntegrationTests {
         assertThat(opened.get("reason").asString()).isEqualTo("We are seeing elevated errors on the API.");
         assertThat(JSON.readTree(got.get(1).body()).get("incident").get("impact").asString()).isEqualTo("critical");
         assertThat(JSON.readTree(got.get(2).body()).get("incident").get("status").asString()).isEqualTo("resolved");
-        // The incident names the official API component only: a subscription to the website hears nothing.
+        // The incident names only the official component of our API (Chat Completions): a subscription to the website
+        // hears nothing.
         assertThat(receiver.received(other)).isEmpty();
 
         List<String> texts = receiver.received(slack).stream()
@@ -559,7 +562,7 @@ class NotifyIntegrationTests {
     /** One reading of OpenAI's official page listing these incidents. */
     void saveOfficial(OfficialIncident... incidents) {
         StoredOfficialPages.save(this.context, Officials.page("openai", Instant.now(), Status.OPERATIONAL, null,
-                Map.of("API", Status.OPERATIONAL), List.of(incidents), null));
+                Map.of("Chat Completions", Status.OPERATIONAL), List.of(incidents), null));
     }
 
     void publish(StatusEvent event) {

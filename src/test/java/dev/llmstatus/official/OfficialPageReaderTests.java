@@ -27,6 +27,8 @@ import dev.llmstatus.catalog.StatusPageKind;
 import dev.llmstatus.catalog.StatusPageSource;
 import dev.llmstatus.probe.ProviderSimulator;
 import dev.llmstatus.probe.ProviderSimulator.Behaviour;
+import dev.llmstatus.status.Status;
+import dev.llmstatus.status.StatusRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -207,6 +209,91 @@ class OfficialPageReaderTests {
         assertThat(status.error()).isNull();
         assertThat(status.overall()).isEqualTo(OfficialLevel.OPERATIONAL);
         assertThat(status.components()).hasSize(2);
+    }
+
+    @Test
+    void flashdutySummaryActiveAnswerIsReadOverHttp() {
+        // What status.deepseek.com/api/status-page/<page id>/summary/active answers: a data envelope, no history.
+        simulator.set("/flashduty/summary/active", Behaviour.status(200, "application/json", new String(
+                OfficialCapturesTests.bytes("deepseek-flashduty-summary-active.json"),
+                java.nio.charset.StandardCharsets.UTF_8)));
+        URI api = simulator.uri("/flashduty/summary/active");
+        URI page = URI.create("https://status.deepseek.com");
+        Provider deepseek = new Provider("deepseek", "DeepSeek", URI.create("https://deepseek.com"), api,
+                new Docs(api, null, null), new StatusPageSource(StatusPageKind.FLASHDUTY, page, api, null), List.of());
+        OfficialStatus status = reader.read(deepseek).join();
+        assertThat(status.error()).isNull();
+        assertThat(status.overall()).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
+        assertThat(status.level("DeepSeek V4 Flash API服务(API Service)")).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
+        assertThat(status.level("DeepSeek V4 Pro API服务(API Service)")).isEqualTo(OfficialLevel.OPERATIONAL);
+        assertThat(status.incidents()).singleElement().satisfies((incident) -> {
+            assertThat(incident.resolved()).isFalse();
+            assertThat(incident.createdAt()).isEqualTo(Instant.ofEpochSecond(1788500000));
+            assertThat(incident.updates()).extracting(OfficialIncident.Update::state)
+                .containsExactly("identified", "investigating");
+            assertThat(incident.link()).hasToString("https://status.deepseek.com/incident/7712034");
+        });
+    }
+
+    @Test
+    void sharedPageCountsOnlyTheProvidersOwnComponentsForItsHeadline() {
+        // Cloudflare's page says "minor" for its Tunnel and WARP incidents while Replicate's component is fine.
+        OfficialStatus whole = reader.read(replicate("/cf-whole", "cloudflare-replicate-quiet.json", List.of())).join();
+        assertThat(whole.overall()).isEqualTo(OfficialLevel.DEGRADED_PERFORMANCE);
+        OfficialStatus quiet = reader.read(replicate("/cf-quiet", "cloudflare-replicate-quiet.json",
+                List.of("Replicate"))).join();
+        assertThat(quiet.error()).isNull();
+        assertThat(quiet.overall()).isEqualTo(OfficialLevel.OPERATIONAL);
+        assertThat(quiet.components()).extracting(OfficialComponent::name).containsExactly("Replicate");
+        assertThat(quiet.incidents()).isEmpty();
+        assertThat(quiet.maintenances()).isEmpty();
+        assertThat(quiet.description()).isEqualTo("Replicate on this shared page: operational");
+        assertThat(StatusRules.officialLevel(quiet, Instant.now(), Duration.ofMinutes(10)))
+            .isEqualTo(Status.OPERATIONAL);
+        assertThat(StatusRules.officialLevel(whole, Instant.now(), Duration.ofMinutes(10))).isEqualTo(Status.DEGRADED);
+    }
+
+    @Test
+    void sharedPageKeepsTheIncidentsThatNameTheProvidersComponents() {
+        OfficialStatus status = reader.read(replicate("/cf-incident", "cloudflare-replicate-incident.json",
+                List.of("Replicate"))).join();
+        assertThat(status.error()).isNull();
+        assertThat(status.overall()).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
+        assertThat(status.incidents()).extracting(OfficialIncident::name)
+            .containsExactly("Replicate predictions failing to start");
+        assertThat(status.incidents().get(0).link()).hasToString("https://www.cloudflarestatus.com/incidents/r3pl1c8te0ab");
+        assertThat(status.level("Replicate")).isEqualTo(OfficialLevel.PARTIAL_OUTAGE);
+    }
+
+    @Test
+    void sharedPageKeptToAGroupCountsItsChildren() {
+        OfficialStatus status = reader.read(replicate("/cf-group", "cloudflare-replicate-quiet.json",
+                List.of("North America"))).join();
+        assertThat(status.error()).isNull();
+        assertThat(status.overall()).isEqualTo(OfficialLevel.OPERATIONAL);
+        assertThat(status.components()).extracting(OfficialComponent::name)
+            .containsExactly("North America", "Ashburn, VA, United States - (IAD)");
+        assertThat(status.maintenances()).extracting(OfficialIncident::name).containsExactly("IAD (Ashburn) on 2026-09-14");
+    }
+
+    @Test
+    void sharedPageWithoutTheProvidersComponentIsUnknownNotOperational() {
+        OfficialStatus status = reader.read(replicate("/cf-missing", "cloudflare-summary-group.json",
+                List.of("Replicate"))).join();
+        assertThat(status.overall()).isEqualTo(OfficialLevel.UNKNOWN);
+        assertThat(status.error()).contains("(Atlassian Statuspage)", "the page lists no component named Replicate");
+    }
+
+    private static Provider replicate(String path, String fixture, List<String> filter) {
+        simulator.set(path + "/api/v2/summary.json", Behaviour.status(200, "application/json",
+                new String(OfficialCapturesTests.bytes(fixture), java.nio.charset.StandardCharsets.UTF_8)));
+        URI api = simulator.uri(path + "/api/v2/summary.json");
+        URI site = URI.create("https://replicate.com");
+        return new Provider("replicate", "Replicate", site, site, new Docs(site, null, null),
+                new StatusPageSource(StatusPageKind.STATUSPAGE, URI.create("https://www.cloudflarestatus.com"), api,
+                        null, filter),
+                List.of(new Component("api", "HTTP API", "Replicate", new ProbeDefinition("GET", site,
+                        java.util.Set.of(401), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60)))));
     }
 
     private static Provider provider(StatusPageKind kind, URI api, URI feed) {

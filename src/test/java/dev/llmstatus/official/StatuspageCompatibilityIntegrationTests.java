@@ -179,13 +179,13 @@ class StatuspageCompatibilityIntegrationTests {
 
     private static OfficialStatus officialIncident(Instant now) {
         OfficialIncident open = Officials.incident("anthropic", "inc-open", "Elevated errors on Claude API",
-                Status.DEGRADED, "identified", now.minus(Duration.ofMinutes(10)), null, null, List.of("Claude API"),
+                Status.DEGRADED, "identified", now.minus(Duration.ofMinutes(10)), null, null, List.of("Claude API (api.anthropic.com)"),
                 List.of(new OfficialIncident.Update("identified", "We found the cause.",
                         now.minus(Duration.ofMinutes(5))),
                         new OfficialIncident.Update("investigating", "We are investigating.",
                                 now.minus(Duration.ofMinutes(10)))));
         return Officials.page("anthropic", now, Status.DEGRADED, "Minor Service Outage",
-                Map.of("Claude API", Status.DEGRADED), List.of(open), null);
+                Map.of("Claude API (api.anthropic.com)", Status.DEGRADED), List.of(open), null);
     }
 
     private byte[] get(String path) throws IOException, InterruptedException {

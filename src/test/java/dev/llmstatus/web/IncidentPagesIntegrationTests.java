@@ -122,7 +122,7 @@ class IncidentPagesIntegrationTests extends ScriptedSiteTests {
         Instant now = this.clock.instant();
         OfficialIncident open = new OfficialIncident("anthropic", "inc-open", "Elevated errors on Claude API",
                 OfficialLevel.DEGRADED_PERFORMANCE, "identified", now.minus(Duration.ofMinutes(10)), null,
-                java.net.URI.create("https://status.claude.com/incidents/inc-open"), List.of("Claude API"),
+                java.net.URI.create("https://status.claude.com/incidents/inc-open"), List.of("Claude API (api.anthropic.com)"),
                 List.of(new OfficialIncident.Update("identified", OfficialHtml.clean(
                         "We found <strong>the cause</strong>.<script>alert(1)</script><img src=x onerror=alert(2)>"
                                 + " <a href=\"https://example.com/postmortem\">details</a>"),
@@ -136,7 +136,7 @@ class IncidentPagesIntegrationTests extends ScriptedSiteTests {
         OfficialIncident next = new OfficialIncident("anthropic", "mw-next", "Network maintenance",
                 OfficialLevel.UNDER_MAINTENANCE, "scheduled", now.minus(Duration.ofDays(1)), null, null, List.of(),
                 List.of(), true, start, start.plus(Duration.ofHours(2)));
-        List<OfficialComponent> components = List.of(OfficialComponent.of("Claude API",
+        List<OfficialComponent> components = List.of(OfficialComponent.of("Claude API (api.anthropic.com)",
                 OfficialLevel.DEGRADED_PERFORMANCE), OfficialComponent.of("Claude Code", OfficialLevel.OPERATIONAL),
                 new OfficialComponent("Europe", null, OfficialLevel.PARTIAL_OUTAGE, true),
                 new OfficialComponent("Frankfurt", "Europe", OfficialLevel.PARTIAL_OUTAGE, false),
